@@ -1,0 +1,3 @@
+export * from './proto.js';
+export * from './topics.js';
+export * from './reason-codes.js';

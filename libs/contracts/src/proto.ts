@@ -1,0 +1,21 @@
+import $protobuf from 'protobufjs/minimal.js';
+import { datanet } from './gen/datanet.js';
+
+// int64 fields in our contracts are millisecond timestamps and sizes, far below
+// 2^53. Without Long, protobufjs decodes them as plain numbers, which is what the
+// generated .d.ts promises (tools/proto/gen.mjs).
+$protobuf.util.Long = undefined as unknown as typeof $protobuf.util.Long;
+$protobuf.configure();
+
+export const pb = datanet.v1;
+export type Envelope = datanet.v1.Envelope;
+export type EnvelopeHeader = datanet.v1.EnvelopeHeader;
+export type SealedPayload = datanet.v1.SealedPayload;
+export type HopStamp = datanet.v1.HopStamp;
+export type Payload = datanet.v1.Payload;
+export type AdmissionRequest = datanet.v1.AdmissionRequest;
+export type AdmissionResponse = datanet.v1.AdmissionResponse;
+export type DirectoryEntry = datanet.v1.DirectoryEntry;
+export type DeadLetter = datanet.v1.DeadLetter;
+export type Ping = datanet.v1.Ping;
+export type Pong = datanet.v1.Pong;

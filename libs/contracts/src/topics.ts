@@ -1,0 +1,37 @@
+/**
+ * Topic names. RENAMING ANY OF THESE BREAKS DEPLOYED CONSUMERS AND ACLS: topics
+ * are part of the wire contract, like proto field numbers.
+ *
+ * - hub.<hubId>.ingress   participants of the hub's subnet write, the hub reads
+ * - hub.<hubId>.peer      peer hubs write, the hub reads
+ * - node.<nodeId>.inbox   the node's hub writes, only that node reads
+ */
+export const topics = {
+  hubIngress: (hubId: string): string => `hub.${hubId}.ingress`,
+  hubPeer: (hubId: string): string => `hub.${hubId}.peer`,
+  inbox: (nodeId: string): string => `node.${nodeId}.inbox`,
+} as const;
+
+/** Consumer group ids; stable for the same reason (committed offsets live under them). */
+export const groups = {
+  hubRelay: (hubId: string): string => `relay.${hubId}`,
+  inbox: (nodeId: string): string => `inbox.${nodeId}`,
+} as const;
+
+/** Application message types carried in EnvelopeHeader.type. */
+export const MessageType = {
+  DemoPing: 'demo.ping',
+  DemoPong: 'demo.pong',
+  Text: 'text',
+} as const;
+export type MessageType = (typeof MessageType)[keyof typeof MessageType];
+
+/** Transport header names set on bus records (besides the signed trace context). */
+export const BusHeader = {
+  Traceparent: 'traceparent',
+  Tracestate: 'tracestate',
+  MessageId: 'datanet-message-id',
+  MessageType: 'datanet-type',
+} as const;
+
+export const SCHEMA_VERSION = 1;
