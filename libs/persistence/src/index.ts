@@ -1,1 +1,2 @@
 export * from './embedded-postgres.js';
+export * from './data-source.js';

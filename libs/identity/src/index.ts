@@ -1,0 +1,2 @@
+export * from './enrollment-token.js';
+export * from './pki-layout.js';
