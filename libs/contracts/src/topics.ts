@@ -10,6 +10,8 @@ export const topics = {
   hubIngress: (hubId: string): string => `hub.${hubId}.ingress`,
   hubPeer: (hubId: string): string => `hub.${hubId}.peer`,
   inbox: (nodeId: string): string => `node.${nodeId}.inbox`,
+  /** ACL pattern covering every inbox topic. */
+  allInboxes: 'node.*',
 } as const;
 
 /** Consumer group ids; stable for the same reason (committed offsets live under them). */

@@ -1,2 +1,3 @@
 export * from './enrollment-token.js';
 export * from './pki-layout.js';
+export * from './admission-proof.js';

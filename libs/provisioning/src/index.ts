@@ -1,0 +1,2 @@
+export * from './pki-bootstrap.js';
+export * from './provision.js';
