@@ -1,0 +1,134 @@
+import { readFile } from 'node:fs/promises';
+import type { DataSource } from 'typeorm';
+import { groups, topics } from '#libs/contracts';
+import { pemToDer, SigningKey } from '#libs/crypto';
+import { pkiPaths } from '#libs/identity';
+import { MetricsRegistry, type JsonLogger } from '#libs/observability';
+import { DeadLetterRepository, openServiceDataSource } from '#libs/persistence';
+import { participantBusRules } from '#libs/provisioning';
+import { CaTrust, HubVerifier, systemClock } from '#libs/relay';
+import { openSubnetBus } from '#libs/service-kit';
+import { grantAccess, revokeAccess, type MessageBus } from '#libs/bus';
+import { AdmissionService } from './admission/admission.service.js';
+import type { HubConfig } from './config.js';
+import { DirectoryService } from './directory/directory.service.js';
+import { hubMigrations } from './persistence/migrations.js';
+import { PostgresNonceStore } from './persistence/nonce.repository.js';
+import { RelayService } from './relay/relay.service.js';
+
+export const HUB_RUNTIME = Symbol('HUB_RUNTIME');
+
+export interface HubRuntime {
+  readonly config: HubConfig;
+  readonly ds: DataSource;
+  readonly ownBus: MessageBus;
+  readonly admission: AdmissionService;
+  readonly directory: DirectoryService;
+  readonly relay: RelayService;
+  readonly deadLetters: DeadLetterRepository;
+  readonly metrics: MetricsRegistry;
+  readonly relayGroup: string;
+  readonly relayTopics: { readonly ingress: string; readonly peer: string };
+  relayState(): string;
+  close(): Promise<void>;
+}
+
+const NONCE_PRUNE_INTERVAL_MS = 60_000;
+
+/** The hub's composition root: framework-free wiring of ports and adapters. */
+export async function startHubRuntime(config: HubConfig, log: JsonLogger): Promise<HubRuntime> {
+  const p = pkiPaths(config.pkiDir);
+  const [caCertPem, hubCertPem, hubKeyPem, enrollmentKeyHex] = [await readFile(p.caCert, 'utf8'), await readFile(p.nodeCert, 'utf8'), await readFile(p.nodeKey, 'utf8'), (await readFile(p.enrollmentKey, 'utf8')).trim()];
+  const hubCertDer = pemToDer(hubCertPem, 'CERTIFICATE');
+  if (!hubCertDer) throw new Error(`${p.nodeCert} is not a PEM certificate`);
+
+  const ds = await openServiceDataSource({ url: config.databaseUrl, schema: config.dbSchema, entities: [], migrations: hubMigrations, applicationName: config.nodeId });
+  const ownBus = openSubnetBus(config.bus, config.subnet.id, config.nodeId);
+  const relayTopics = { ingress: topics.hubIngress(config.nodeId), peer: topics.hubPeer(config.nodeId) };
+  await ownBus.ensureTopics([relayTopics.ingress, relayTopics.peer].map((topic) => ({ topic, partitions: config.bus.partitions })));
+  const peerBuses = new Map<string, MessageBus>();
+  const peerBus = (hubId: string): MessageBus => {
+    let bus = peerBuses.get(hubId);
+    if (!bus) {
+      const peer = config.peers.find((x) => x.hubId === hubId);
+      if (!peer) throw new Error(`${hubId} is not a peer hub`);
+      bus = openSubnetBus(config.bus, peer.subnetId, config.nodeId, { postgresUrl: config.peerBusDatabaseUrl, kafkaBrokers: config.topology.subnets.find((s) => s.id === peer.subnetId)?.kafkaBrokers });
+      peerBuses.set(hubId, bus);
+    }
+    return bus;
+  };
+
+  const metrics = new MetricsRegistry();
+  const counters = {
+    relayed: metrics.counter('datanet_hub_relayed_total', 'Envelopes relayed, by action (deliver: same subnet, forward: to a peer hub)', 'action'),
+    rejected: metrics.counter('datanet_hub_rejected_total', 'Envelopes dead-lettered, by reason code', 'reason'),
+  };
+  const deadLetters = new DeadLetterRepository(ds);
+  const admission = new AdmissionService({
+    ds,
+    hubId: config.nodeId,
+    subnet: config.subnet,
+    enrollmentKeyHex,
+    hubCredentials: { certPem: hubCertPem, privateKeyPem: hubKeyPem },
+    caCertPem,
+    clock: systemClock,
+    log,
+    certValidityDays: config.certValidityDays,
+    busAccess: {
+      grant: async (pid) => {
+        await ownBus.ensureTopics([{ topic: topics.inbox(pid), partitions: config.bus.partitions }]);
+        await grantAccess(ownBus, participantBusRules(config.nodeId, pid));
+      },
+      revoke: (pid) => revokeAccess(ownBus, participantBusRules(config.nodeId, pid)),
+    },
+  });
+  await admission.load();
+  await admission.reconcileBusAccess();
+  for (const s of config.topology.settlement.filter((x) => x.hubs.includes(config.nodeId)))
+    await ownBus.ensureTopics([{ topic: topics.inbox(s.id), partitions: config.bus.partitions }]);
+
+  const maxTtlMs = config.topology.envelope.maxTtlSeconds * 1000;
+  const clockSkewMs = config.topology.envelope.clockSkewSeconds * 1000;
+  const nonces = new PostgresNonceStore(ds, clockSkewMs);
+  const peerIds = new Set(config.peers.map((x) => x.hubId));
+  const servedSettlement = new Set(config.topology.settlement.filter((x) => x.hubs.includes(config.nodeId)).map((x) => x.id));
+  const verifier = new HubVerifier(
+    {
+      hubId: config.nodeId,
+      maxTtlMs,
+      clockSkewMs,
+      isPeerHub: (id) => peerIds.has(id),
+      senderAdmitted: async (identity) => (identity.role === 'settlement' ? servedSettlement.has(identity.nodeId) && identity.issuerId === config.topology.network : admission.isAdmitted(identity)),
+      localTarget: async (nodeId) => admission.isActive(nodeId) || servedSettlement.has(nodeId),
+    },
+    new CaTrust(caCertPem),
+    nonces,
+    systemClock,
+  );
+  const relay = new RelayService({ hubId: config.nodeId, verifier, ownBus, peerBus, signingKey: SigningKey.fromPkcs8Pem(hubKeyPem), hubCertDer, deadLetters, counters, clock: systemClock, log });
+
+  const pruneTimer = setInterval(() => {
+    nonces.prune(Date.now()).catch((e: unknown) => log.warn('nonce prune failed', { error: e as Error }));
+  }, NONCE_PRUNE_INTERVAL_MS);
+  pruneTimer.unref();
+
+  return {
+    config,
+    ds,
+    ownBus,
+    admission,
+    directory: new DirectoryService(config, admission),
+    relay,
+    deadLetters,
+    metrics,
+    relayGroup: groups.hubRelay(config.nodeId),
+    relayTopics,
+    relayState: () => 'consuming',
+    close: async () => {
+      clearInterval(pruneTimer);
+      await ownBus.close();
+      for (const b of peerBuses.values()) await b.close();
+      await ds.destroy();
+    },
+  };
+}

@@ -1,0 +1,90 @@
+import type { DataSource } from 'typeorm';
+import { groups, topics } from '#libs/contracts';
+import { MetricsRegistry, type JsonLogger } from '#libs/observability';
+import { DeadLetterRepository, openServiceDataSource } from '#libs/persistence';
+import { CaTrust, systemClock } from '#libs/relay';
+import { openSubnetBus } from '#libs/service-kit';
+import type { MessageBus } from '#libs/bus';
+import type { ParticipantConfig } from './config.js';
+import { ensureIdentity, type ParticipantIdentity } from './identity/identity.js';
+import { DirectoryClient } from './messaging/directory.client.js';
+import { Inbox } from './messaging/inbox.js';
+import { Outbox } from './messaging/outbox.js';
+import { participantMigrations } from './persistence/migrations.js';
+
+export const PARTICIPANT_RUNTIME = Symbol('PARTICIPANT_RUNTIME');
+
+export interface ParticipantRuntime {
+  readonly config: ParticipantConfig;
+  readonly ds: DataSource;
+  readonly bus: MessageBus;
+  readonly identity: ParticipantIdentity;
+  readonly directory: DirectoryClient;
+  readonly inbox: Inbox;
+  readonly outbox: Outbox;
+  readonly deadLetters: DeadLetterRepository;
+  readonly metrics: MetricsRegistry;
+  readonly inboxGroup: string;
+  readonly inboxTopic: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The participant's composition root. Admission comes first: a participant that
+ * its hub has not admitted has no certificates and no bus grants, so it cannot
+ * send or receive anything.
+ */
+export async function startParticipantRuntime(config: ParticipantConfig, log: JsonLogger): Promise<ParticipantRuntime> {
+  const identity = await ensureIdentity({ nodeId: config.nodeId, hubId: config.hubId, hubUrl: config.hubUrl, pkiDir: config.pkiDir }, log);
+  const ds = await openServiceDataSource({ url: config.databaseUrl, schema: config.dbSchema, entities: [], migrations: participantMigrations, applicationName: config.nodeId });
+  const bus = openSubnetBus(config.bus, config.subnet.id, config.nodeId);
+  const metrics = new MetricsRegistry();
+  const directory = new DirectoryClient(config.hubUrl, identity.caCertPem);
+  const deadLetters = new DeadLetterRepository(ds);
+  const outbox = new Outbox({
+    ds,
+    bus,
+    sender: identity.sender,
+    directory,
+    clock: systemClock,
+    log,
+    ttlMs: config.envelopeTtlMs,
+    batch: config.outboxBatch,
+    maxAttempts: config.outboxMaxAttempts,
+    sent: metrics.counter('datanet_participant_sent_total', 'Messages published to the hub, by type', 'type'),
+  });
+  const inbox = new Inbox({
+    ds,
+    self: { nodeId: config.nodeId, hubId: config.hubId, keyAgreementPrivateKey: identity.keyAgreementPrivateKey },
+    trust: new CaTrust(identity.caCertPem),
+    clock: systemClock,
+    time: { maxTtlMs: config.topology.envelope.maxTtlSeconds * 1000, clockSkewMs: config.topology.envelope.clockSkewSeconds * 1000 },
+    outbox,
+    deadLetters,
+    log,
+    counters: {
+      received: metrics.counter('datanet_participant_received_total', 'Messages delivered to the application, by type', 'type'),
+      duplicates: metrics.counter('datanet_participant_duplicates_total', 'Redelivered messages absorbed by message-id deduplication', 'none'),
+      rejected: metrics.counter('datanet_participant_rejected_total', 'Inbox messages dead-lettered, by reason code', 'reason'),
+    },
+  });
+  outbox.start();
+  return {
+    config,
+    ds,
+    bus,
+    identity,
+    directory,
+    inbox,
+    outbox,
+    deadLetters,
+    metrics,
+    inboxGroup: groups.inbox(config.nodeId),
+    inboxTopic: topics.inbox(config.nodeId),
+    close: async () => {
+      await outbox.stop();
+      await bus.close();
+      await ds.destroy();
+    },
+  };
+}
