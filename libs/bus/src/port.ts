@@ -47,6 +47,8 @@ export interface SubscribeOptions {
   readonly handler: RecordHandler;
   /** Start of a group that has no committed offset: 'earliest' (default) or 'latest'. */
   readonly fromBeginning?: boolean;
+  /** Reports errors delivery recovers from by itself (see SubscriptionErrorListener). */
+  readonly onError?: SubscriptionErrorListener;
 }
 
 export interface Subscription {
@@ -131,4 +133,37 @@ export const TOPIC_NAME = /^[a-z0-9][a-z0-9._-]{0,199}$/;
 
 export function topicMatches(pattern: string, topic: string): boolean {
   return pattern.endsWith('*') ? topic.startsWith(pattern.slice(0, -1)) : pattern === topic;
+}
+
+/**
+ * Called when a subscription hits an error it cannot hand to a caller (a lost
+ * connection, a revoked grant). Delivery keeps retrying; this only reports.
+ */
+export type SubscriptionErrorListener = (error: Error) => void;
+
+/**
+ * Provisioning-level ACL row. Besides read and write, `grant` lets a principal
+ * (a hub) grant and revoke read/write on topics matching the pattern to others at
+ * run time. Every AclEntry is an AclRule.
+ */
+export interface AclRule {
+  readonly principal: string;
+  readonly operation: 'read' | 'write' | 'grant';
+  readonly topicPattern: string;
+}
+
+/** Record of a refused operation, kept by the bus itself (the dead-letter list). */
+export interface DenialRecord {
+  readonly principal: string;
+  readonly operation: 'read' | 'write' | 'grant';
+  readonly topic: string;
+  readonly reasonCode: BusErrorCode;
+  readonly detail: string;
+  readonly atMs: number;
+}
+
+/** True when `inner` (exact or prefix*) only matches topics `outer` also matches. */
+export function patternCovers(outer: string, inner: string): boolean {
+  if (!outer.endsWith('*')) return outer === inner;
+  return inner.startsWith(outer.slice(0, -1));
 }

@@ -5,3 +5,4 @@ export * from './hub-verifier.js';
 export * from './sender.js';
 export * from './receiver.js';
 export * from './trust.js';
+export * from './stamp.js';

@@ -14,7 +14,7 @@ export interface ServiceBootOptions {
   readonly log: JsonLogger;
   readonly module: DynamicModule;
   /** Bus consumers: a NestJS custom transport over the messaging port, feeding @EventPattern handlers. */
-  readonly transport: CustomTransportStrategy;
+  readonly transports: readonly CustomTransportStrategy[];
   /** Releases what the composition root opened (bus, database), after Nest closed. */
   readonly onClosed: () => Promise<void>;
 }
@@ -32,7 +32,7 @@ export async function bootService(o: ServiceBootOptions): Promise<INestApplicati
   app.useBodyParser('json', { limit: MAX_JSON_BODY });
   const doc = new DocumentBuilder().setTitle(`datanet ${o.service} ${o.config.nodeId}`).setDescription(o.description).setVersion('1').addBearerAuth().build();
   SwaggerModule.setup('docs', app, SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'docs/openapi.json' });
-  app.connectMicroservice({ strategy: o.transport }, { inheritAppConfig: true });
+  for (const strategy of o.transports) app.connectMicroservice({ strategy }, { inheritAppConfig: true });
   await app.startAllMicroservices();
   await app.listen(o.config.http.port, o.config.http.host);
   o.log.info('service started', { url: `http://${o.config.http.host}:${o.config.http.port}`, docs: '/docs', bus: o.config.bus.adapter });

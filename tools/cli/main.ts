@@ -1,0 +1,67 @@
+/**
+ * Operator CLI (`node dist/tools/cli/main.js <command>`):
+ *
+ *   pki bootstrap --topology FILE --out DIR
+ *       trial PKI: network CA, hub and settlement certificates, hub enrollment keys,
+ *       participant enrollment tokens and database passwords (idempotent)
+ *   provision --topology FILE --admin-url URL --secrets DIR
+ *       databases, per-node roles and schemas, per-subnet bus schemas and ACLs (idempotent)
+ *   enrollment-token --key-file FILE --participant ID [--ttl-hours N]
+ *       a one-time enrollment token for a participant, from a hub's enrollment key
+ *   bus denials --topology FILE --admin-url URL --subnet ID [--limit N]
+ *       the bus's record of refused reads and writes (BUS_ACL_DENIED, BUS_MESSAGE_TOO_LARGE)
+ */
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { listBusDenials } from '#libs/bus';
+import { loadTopology } from '#libs/config';
+import { issueEnrollmentToken } from '#libs/identity';
+import { bootstrapPki, provisionNetwork, BUS_DATABASE, withDatabase } from '#libs/provisioning';
+
+const out = (s: string): void => void process.stdout.write(`${s}\n`);
+
+function args(argv: string[], spec: Record<string, { required?: boolean }>): Record<string, string> {
+  const { values } = parseArgs({ args: argv, options: Object.fromEntries(Object.keys(spec).map((k) => [k, { type: 'string' as const }])), strict: true });
+  for (const [k, s] of Object.entries(spec)) if (s.required && !values[k]) throw new UsageError(`--${k} is required`);
+  return values as Record<string, string>;
+}
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<void> {
+  const [cmd, sub, ...rest] = argv;
+  if (cmd === 'pki' && sub === 'bootstrap') {
+    const a = args(rest, { topology: { required: true }, out: { required: true } });
+    const r = await bootstrapPki({ topology: loadTopology(a.topology ?? ''), outDir: a.out ?? '' });
+    out(`pki: created ${r.created.join(', ') || 'nothing'}; kept ${r.kept.join(', ') || 'nothing'}`);
+    return;
+  }
+  if (cmd === 'provision') {
+    const a = args(sub ? [sub, ...rest] : rest, { topology: { required: true }, 'admin-url': { required: true }, secrets: { required: true } });
+    const conns = await provisionNetwork({ topology: loadTopology(a.topology ?? ''), adminUrl: a['admin-url'] ?? '', secretsDir: a.secrets ?? '' });
+    out(`provisioned ${conns.size} nodes`);
+    return;
+  }
+  if (cmd === 'enrollment-token') {
+    const a = args(sub ? [sub, ...rest] : rest, { 'key-file': { required: true }, participant: { required: true }, 'ttl-hours': {} });
+    const key = (await readFile(a['key-file'] ?? '', 'utf8')).trim();
+    const ttlHours = Number(a['ttl-hours'] ?? '168');
+    if (!Number.isInteger(ttlHours) || ttlHours < 1 || ttlHours > 24 * 90) throw new UsageError('--ttl-hours must be an integer from 1 to 2160');
+    out(issueEnrollmentToken(key, a.participant ?? '', Date.now() + ttlHours * 3_600_000));
+    return;
+  }
+  if (cmd === 'bus' && sub === 'denials') {
+    const a = args(rest, { topology: { required: true }, 'admin-url': { required: true }, subnet: { required: true }, limit: {} });
+    const t = loadTopology(a.topology ?? '');
+    if (!t.subnets.some((s) => s.id === a.subnet)) throw new UsageError(`no subnet ${a.subnet} in the topology`);
+    const rows = await listBusDenials(withDatabase(a['admin-url'] ?? '', BUS_DATABASE), `bus_${a.subnet}`, Number(a.limit ?? '100'));
+    for (const r of rows) out(JSON.stringify({ ...r, at: new Date(r.atMs).toISOString() }));
+    return;
+  }
+  throw new UsageError('usage: datanet pki bootstrap | provision | enrollment-token | bus denials (see tools/cli/main.ts)');
+}
+
+main(process.argv.slice(2)).catch((e: unknown) => {
+  process.stderr.write(`datanet: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(e instanceof UsageError ? 64 : 1);
+});
