@@ -105,7 +105,7 @@ export async function startHubRuntime(config: HubConfig, log: JsonLogger): Promi
     nonces,
     systemClock,
   );
-  const relay = new RelayService({ hubId: config.nodeId, verifier, ownBus, peerBus, signingKey: SigningKey.fromPkcs8Pem(hubKeyPem), hubCertDer, deadLetters, counters, clock: systemClock, log });
+  const relay = new RelayService({ hubId: config.nodeId, verifier, ownBus, peerBus, stamper: { hubId: config.nodeId, signingKey: SigningKey.fromPkcs8Pem(hubKeyPem), certDer: hubCertDer }, deadLetters, counters, clock: systemClock, log });
 
   const pruneTimer = setInterval(() => {
     nonces.prune(Date.now()).catch((e: unknown) => log.warn('nonce prune failed', { error: e as Error }));

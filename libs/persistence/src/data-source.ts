@@ -31,7 +31,10 @@ export async function openServiceDataSource(options: ServiceDataSourceOptions): 
     extra: { max: options.poolMax ?? 5, connectionTimeoutMillis: 10_000, idleTimeoutMillis: 30_000, options: `-c search_path=${options.schema}` },
   });
   await ds.initialize();
-  await ds.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`);
+  // Provisioning creates the schema, owned by the service's role; a service never
+  // needs CREATE on the database (tests that own their database create it here).
+  const found: unknown[] = await ds.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [options.schema]);
+  if (found.length === 0) await ds.query(`CREATE SCHEMA ${options.schema}`);
   await ds.runMigrations({ transaction: 'each' });
   return ds;
 }

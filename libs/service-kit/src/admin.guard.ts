@@ -1,7 +1,8 @@
-import { HttpStatus, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { timingSafeEqual, createHash } from 'node:crypto';
 import { ApiError } from './http-errors.js';
 
+/** Provide the operator token under this key ('' when operator endpoints are open: embedded trials). */
 export const ADMIN_TOKEN = Symbol('ADMIN_TOKEN');
 
 /**
@@ -11,7 +12,7 @@ export const ADMIN_TOKEN = Symbol('ADMIN_TOKEN');
 @Injectable()
 export class AdminGuard implements CanActivate {
   private readonly expected: Buffer | undefined;
-  constructor(token: string | undefined) {
+  constructor(@Inject(ADMIN_TOKEN) token: string) {
     this.expected = token ? createHash('sha256').update(token).digest() : undefined;
   }
   canActivate(ctx: ExecutionContext): boolean {

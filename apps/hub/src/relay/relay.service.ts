@@ -1,10 +1,9 @@
 import { SpanKind } from '@opentelemetry/api';
-import { BusHeader, pb, type Envelope, type EnvelopeHeader } from '#libs/contracts';
+import { BusHeader, type Envelope, type EnvelopeHeader } from '#libs/contracts';
 import type { DeliveredRecord, MessageBus } from '#libs/bus';
-import type { SigningKey } from '#libs/crypto';
 import type { DeadLetterRepository } from '#libs/persistence';
 import { contextFromCarrier, currentCarrier, withSpan, type Counter, type JsonLogger } from '#libs/observability';
-import { encodeEnvelope, hopSigningInput, type Arrival, type Clock, type HubVerifier, type RelayDecision } from '#libs/relay';
+import { stampEnvelope, type Arrival, type Clock, type HubStamper, type HubVerifier, type RelayDecision } from '#libs/relay';
 
 export interface RelayDeps {
   readonly hubId: string;
@@ -12,8 +11,7 @@ export interface RelayDeps {
   readonly ownBus: MessageBus;
   /** Producer per peer hub (the peer's bus: in production each hub may own its cluster). */
   peerBus(hubId: string): MessageBus;
-  readonly signingKey: SigningKey;
-  readonly hubCertDer: Uint8Array;
+  readonly stamper: HubStamper;
   readonly deadLetters: DeadLetterRepository;
   readonly counters: { readonly relayed: Counter; readonly rejected: Counter };
   readonly clock: Clock;
@@ -71,11 +69,9 @@ export class RelayService {
     this.d.log.warn('envelope rejected', { reasonCode: d.code, detail: d.detail, messageId: d.header?.messageId, source: d.header?.source, topic: record.topic, offset: record.offset });
   }
 
-  /** Appends this hub's stamp, so the next hop knows who relayed it. */
+  /** Stamps the envelope and carries the current trace context in the bus headers. */
   private stamped(envelope: Envelope, header: EnvelopeHeader): { key: string; value: Uint8Array; headers: Record<string, string> } {
-    const now = this.d.clock.nowMs();
-    const hop = pb.HopStamp.create({ hubId: this.d.hubId, receivedAtMs: now, signature: this.d.signingKey.sign(hopSigningInput(envelope.header, this.d.hubId, now)), hubCert: this.d.hubCertDer });
-    const value = encodeEnvelope({ header: envelope.header, signature: envelope.signature, senderChain: envelope.senderChain, payload: envelope.payload, hops: [...envelope.hops, hop] });
+    const value = stampEnvelope(envelope, this.d.stamper, this.d.clock.nowMs());
     const carrier = currentCarrier();
     const headers: Record<string, string> = { [BusHeader.MessageId]: header.messageId, [BusHeader.MessageType]: header.type };
     if (carrier.traceparent) headers[BusHeader.Traceparent] = carrier.traceparent;
