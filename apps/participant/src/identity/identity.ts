@@ -61,7 +61,7 @@ async function admit(t: AdmissionTarget, p: PkiPaths, log: JsonLogger): Promise<
     try {
       res = await fetch(`${t.hubUrl}/v1/admission`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(HTTP_TIMEOUT_MS) });
     } catch (e) {
-      if (attempt >= ADMISSION_ATTEMPTS_MAX) throw new Error(`hub ${t.hubUrl} unreachable for admission: ${(e as Error).message}`);
+      if (attempt >= ADMISSION_ATTEMPTS_MAX) throw new Error(`hub ${t.hubUrl} unreachable for admission: ${(e as Error).message}`, { cause: e });
       await sleep(ADMISSION_RETRY_MS);
       continue;
     }

@@ -78,7 +78,7 @@ export class Inbox {
 
   /** The demo round trip: a ping is answered with a pong through the hubs. */
   private async replyToPing(m: import('typeorm').EntityManager, messageId: string, source: string, sessionId: string, body: Uint8Array): Promise<void> {
-    let ping;
+    let ping: import('#libs/contracts').Ping;
     try {
       ping = pb.Ping.decode(body);
     } catch {
