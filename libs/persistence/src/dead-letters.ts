@@ -72,7 +72,7 @@ export class DeadLetterRepository {
       `SELECT id::text, reason_code, detail, message_id, source, target, topic, partition, "offset", at
          FROM dead_letters
         WHERE ($1::text IS NULL OR reason_code = $1) AND id > COALESCE($2::bigint, 0)
-        ORDER BY id LIMIT $3`,
+        ORDER BY dead_letters.id LIMIT $3`,
       [opts.reasonCode ?? null, opts.afterId ?? null, opts.limit],
     );
     return rows.map((r) => ({

@@ -104,6 +104,17 @@ export class LocalNetwork {
     return n.url.replace(/\/$/, '');
   }
 
+  /** The node's database and bus connection strings (its own role). */
+  connection(nodeId: string): NodeConnection {
+    const c = this.connections.get(nodeId);
+    if (!c) throw new Error(`unknown node ${nodeId}`);
+    return c;
+  }
+
+  pkiDir(nodeId: string): string {
+    return join(this.stateDir, 'pki', nodeId);
+  }
+
   logFile(nodeId: string): string {
     return join(this.stateDir, 'logs', `${nodeId}.log`);
   }
@@ -135,6 +146,10 @@ export class LocalNetwork {
     child.stderr.pipe(log, { end: false });
     const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
     this.nodes.set(nodeId, { node, child, exited, log });
+    // Never leave services behind when the process that started them goes away.
+    const reap = (): void => void child.kill('SIGKILL');
+    process.once('exit', reap);
+    void exited.then(() => process.removeListener('exit', reap));
     await this.waitHealthy(nodeId, child, exited);
   }
 

@@ -91,7 +91,7 @@ export class Inbox {
   async list(afterSeq: string | undefined, limit: number, type?: string): Promise<InboxMessageView[]> {
     const rows: Record<string, unknown>[] = await this.d.ds.query(
       `SELECT seq::text, message_id, source, type, session_id, content_type, body, trace_id, route, issued_at, received_at
-         FROM inbox_messages WHERE seq > COALESCE($1::bigint, 0) AND ($3::text IS NULL OR type = $3) ORDER BY seq LIMIT $2`,
+         FROM inbox_messages WHERE seq > COALESCE($1::bigint, 0) AND ($3::text IS NULL OR type = $3) ORDER BY inbox_messages.seq LIMIT $2`,
       [afterSeq ?? null, limit, type ?? null],
     );
     return rows.map(toView);
