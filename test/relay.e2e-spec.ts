@@ -147,8 +147,8 @@ describe('the 2-subnet network as real processes', () => {
     await client.connect();
     try {
       for (const schema of ['bus_a', 'bus_b']) {
-        const r = await client.query(`SELECT count(*)::int AS n FROM ${schema}.records WHERE position($1::bytea in value) > 0`, [Buffer.from(marker)]);
-        expect(r.rows[0].n).toBe(0);
+        const r = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${schema}.records WHERE position($1::bytea in value) > 0`, [Buffer.from(marker)]);
+        expect(r.rows[0]?.n).toBe(0);
       }
     } finally {
       await client.end();
