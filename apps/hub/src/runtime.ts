@@ -35,6 +35,21 @@ export interface HubRuntime {
 
 const NONCE_PRUNE_INTERVAL_MS = 60_000;
 
+/**
+ * A Kafka broker without an authorizer (a docker-compose trial) answers ACL
+ * requests with SECURITY_DISABLED: topic access is then not enforced by the
+ * broker, which is logged loudly; every other failure propagates. The postgres
+ * and memory buses always enforce.
+ */
+async function tolerateBrokerWithoutAcls(op: () => Promise<void>, log: JsonLogger): Promise<void> {
+  try {
+    await op();
+  } catch (e) {
+    if ((e as { type?: string }).type !== 'SECURITY_DISABLED') throw e;
+    log.warn('kafka broker has no authorizer: participant topic ACLs are NOT enforced (trial setup; see deploy/README.md)');
+  }
+}
+
 /** The hub's composition root: framework-free wiring of ports and adapters. */
 export async function startHubRuntime(config: HubConfig, log: JsonLogger): Promise<HubRuntime> {
   const p = pkiPaths(config.pkiDir);
@@ -77,9 +92,9 @@ export async function startHubRuntime(config: HubConfig, log: JsonLogger): Promi
     busAccess: {
       grant: async (pid) => {
         await ownBus.ensureTopics([{ topic: topics.inbox(pid), partitions: config.bus.partitions }]);
-        await grantAccess(ownBus, participantBusRules(config.nodeId, pid));
+        await tolerateBrokerWithoutAcls(() => grantAccess(ownBus, participantBusRules(config.nodeId, pid)), log);
       },
-      revoke: (pid) => revokeAccess(ownBus, participantBusRules(config.nodeId, pid)),
+      revoke: (pid) => tolerateBrokerWithoutAcls(() => revokeAccess(ownBus, participantBusRules(config.nodeId, pid)), log),
     },
   });
   await admission.load();
