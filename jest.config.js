@@ -1,4 +1,4 @@
-// Three tiers (see docs/testing.md): unit specs next to the code, integration specs
+// Three tiers (README, "Tests"): unit specs next to the code, integration specs
 // (*.int-spec.ts) against the embedded PostgreSQL, end-to-end specs in test/ that
 // start real processes. Nest 12 is ESM-only, so jest runs in ESM mode.
 const common = {
