@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync, type WriteStream } from 'node:fs';
+import { chmodSync, createWriteStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync, type WriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,6 +63,10 @@ export class LocalNetwork {
     let topology: Topology;
     const stateDir = o.stateDir ?? join(tmpdir(), `datanet-${randomBytes(4).toString('hex')}`);
     mkdirSync(join(stateDir, 'logs'), { recursive: true });
+    // The embedded server runs as the postgres OS user, which must traverse the
+    // state dir to reach pg/data (mkdtemp-style 0700 dirs would stop it). Traverse
+    // only: listing stays private, and the PKI dirs below are 0700 themselves.
+    chmodSync(stateDir, statSync(stateDir).mode | 0o711);
     if (typeof o.topology === 'string') {
       topologyFile = resolve(o.topology);
       topology = loadTopology(topologyFile);
@@ -78,10 +82,16 @@ export class LocalNetwork {
       pg = await startEmbeddedPostgres({ dataDir: join(stateDir, 'pg', 'data') });
       adminUrl = pg.adminUrl;
     }
-    say('issuing network CA, hub and settlement certificates, enrollment tokens');
-    await bootstrapPki({ topology, outDir: join(stateDir, 'pki') });
-    say('provisioning databases, roles and bus schemas');
-    const connections = await provisionNetwork({ topology, adminUrl, secretsDir: join(stateDir, 'pki') });
+    let connections: Map<string, NodeConnection>;
+    try {
+      say('issuing network CA, hub and settlement certificates, enrollment tokens');
+      await bootstrapPki({ topology, outDir: join(stateDir, 'pki') });
+      say('provisioning databases, roles and bus schemas');
+      connections = await provisionNetwork({ topology, adminUrl, secretsDir: join(stateDir, 'pki') });
+    } catch (e) {
+      await pg?.stop();
+      throw e;
+    }
     const tokenFile = join(stateDir, 'admin.token');
     if (!existsSync(tokenFile)) writeFileSync(tokenFile, randomBytes(24).toString('base64url'), { mode: 0o600 });
     const net = new LocalNetwork(topology, topologyFile, stateDir, readFileSync(tokenFile, 'utf8').trim(), connections, pg, adminUrl, o);

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { BusHeader, topics } from '#libs/contracts';
-import type { MessageBus } from '#libs/bus';
+import type { BusRecord, MessageBus } from '#libs/bus';
 import { contextFromCarrier, currentCarrier, withSpan, SpanKind, type JsonLogger, type Counter } from '#libs/observability';
 import { buildEnvelope, newMessageId, type Clock, type SenderIdentity } from '#libs/relay';
 import type { DirectoryClient } from './directory.client.js';
@@ -116,28 +116,41 @@ export class Outbox {
     });
   }
 
-  /** One bounded batch, under row locks so two dispatchers never send one row twice concurrently. */
+  /**
+   * One bounded batch, under row locks so two dispatchers never send one row
+   * twice concurrently: every sendable row is sealed and signed, the batch goes
+   * to the hub's ingress in one publish, and is marked sent in one update.
+   */
   private async dispatchBatch(): Promise<number> {
     return this.d.ds.transaction(async (m) => {
       const rows: OutboxRow[] = await m.query(
         `SELECT id::text, message_id, target, type, session_id, content_type, body, traceparent, attempts FROM outbox
-          WHERE status = 'pending' ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+          WHERE status = 'pending' ORDER BY outbox.id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [this.d.batch],
       );
-      for (const row of rows) await this.dispatchOne(m, row);
+      const ready: { row: OutboxRow; record: BusRecord }[] = [];
+      for (const row of rows) {
+        const record = await this.prepare(m, row);
+        if (record) ready.push({ row, record });
+      }
+      if (ready.length === 0) return rows.length;
+      await this.d.bus.publish(topics.hubIngress(this.d.sender.hubId), ready.map((r) => r.record));
+      await m.query(`UPDATE outbox SET status = 'sent', sent_at = now(), attempts = attempts + 1 WHERE id = ANY($1::bigint[])`, [ready.map((r) => r.row.id)]);
+      for (const { row } of ready) this.d.sent.inc(row.type === 'demo.ping' || row.type === 'demo.pong' ? row.type : 'other');
       return rows.length;
     });
   }
 
-  private async dispatchOne(m: EntityManager, row: OutboxRow): Promise<void> {
+  /** Seals and signs one row for the bus, or records why it cannot be sent (unknown target, hub unreachable). */
+  private async prepare(m: EntityManager, row: OutboxRow): Promise<BusRecord | undefined> {
     const parent = contextFromCarrier({ traceparent: row.traceparent ?? undefined });
-    await withSpan('participant.send', { parent, kind: SpanKind.PRODUCER, attributes: { 'datanet.message_id': row.message_id, 'datanet.target': row.target } }, async () => {
+    return withSpan('participant.send', { parent, kind: SpanKind.PRODUCER, attributes: { 'datanet.message_id': row.message_id, 'datanet.target': row.target } }, async () => {
       const resolved = await this.d.directory.resolve(row.target);
       if (!resolved.ok) {
         const final = resolved.code !== 'HUB_UNREACHABLE' || row.attempts + 1 >= this.d.maxAttempts;
         await m.query(`UPDATE outbox SET attempts = attempts + 1, last_error = $2, status = $3 WHERE id = $1`, [row.id, `${resolved.code}: ${resolved.detail}`, final ? 'failed' : 'pending']);
         this.d.log.warn('outbox message not sent', { messageId: row.message_id, code: resolved.code, final });
-        return;
+        return undefined;
       }
       const trace = currentCarrier();
       const built = buildEnvelope(
@@ -148,9 +161,7 @@ export class Outbox {
       );
       const headers: Record<string, string> = { [BusHeader.MessageId]: row.message_id, [BusHeader.MessageType]: row.type };
       if (trace.traceparent) headers[BusHeader.Traceparent] = trace.traceparent;
-      await this.d.bus.publish(topics.hubIngress(this.d.sender.hubId), [{ key: row.session_id, value: built.bytes, headers }]);
-      await m.query(`UPDATE outbox SET status = 'sent', sent_at = now(), attempts = attempts + 1 WHERE id = $1`, [row.id]);
-      this.d.sent.inc(row.type === 'demo.ping' || row.type === 'demo.pong' ? row.type : 'other');
+      return { key: row.session_id, value: built.bytes, headers };
     });
   }
 }
