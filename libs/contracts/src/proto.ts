@@ -19,3 +19,7 @@ export type DirectoryEntry = datanet.v1.DirectoryEntry;
 export type DeadLetter = datanet.v1.DeadLetter;
 export type Ping = datanet.v1.Ping;
 export type Pong = datanet.v1.Pong;
+export type Order = datanet.v1.Order;
+export type LeaseTerms = datanet.v1.LeaseTerms;
+export type LeaseContract = datanet.v1.LeaseContract;
+export type HubSignature = datanet.v1.HubSignature;

@@ -869,6 +869,586 @@ export namespace datanet {
         }
 
         /**
+         * Properties of an Order.
+         * @deprecated Use datanet.v1.Order.$Properties instead.
+         */
+        interface IOrder extends datanet.v1.Order.$Properties {
+        }
+
+        /** Represents an Order. */
+        class Order {
+
+            /**
+             * Constructs a new Order.
+             * @param [p] Properties to set
+             */
+            constructor(p?: datanet.v1.Order.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** Order orderId. */
+            orderId: string;
+
+            /** Order clientOrderId. */
+            clientOrderId: string;
+
+            /** Order participantId. */
+            participantId: string;
+
+            /** Order hubId. */
+            hubId: string;
+
+            /** Order side. */
+            side: string;
+
+            /** Order cores. */
+            cores: number;
+
+            /** Order memoryMib. */
+            memoryMib: number;
+
+            /** Order durationS. */
+            durationS: number;
+
+            /** Order priceMinorPerCoreSecond. */
+            priceMinorPerCoreSecond: number;
+
+            /** Order capabilities. */
+            capabilities: string[];
+
+            /** Order securityLevel. */
+            securityLevel: number;
+
+            /** Order expiresAtMs. */
+            expiresAtMs: number;
+
+            /** Order allOrNone. */
+            allOrNone: boolean;
+
+            /**
+             * Creates a new Order instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns Order instance
+             */
+            static create(properties: datanet.v1.Order.$Shape): datanet.v1.Order & datanet.v1.Order.$Shape;
+            static create(properties?: datanet.v1.Order.$Properties): datanet.v1.Order;
+
+            /**
+             * Encodes the specified Order message. Does not implicitly {@link datanet.v1.Order.verify|verify} messages.
+             * @param m Order message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: datanet.v1.Order.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes an Order message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {datanet.v1.Order & datanet.v1.Order.$Shape} Order
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): datanet.v1.Order & datanet.v1.Order.$Shape;
+
+            /**
+             * Verifies an Order message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates an Order message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns Order
+             */
+            static fromObject(d: { [k: string]: any }): datanet.v1.Order;
+
+            /**
+             * Creates a plain object from an Order message. Also converts values to other types if specified.
+             * @param m Order
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: datanet.v1.Order, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this Order to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for Order
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace Order {
+
+            /** Properties of an Order. */
+            interface $Properties {
+
+                /** Order orderId */
+                orderId?: (string|null);
+
+                /** Order clientOrderId */
+                clientOrderId?: (string|null);
+
+                /** Order participantId */
+                participantId?: (string|null);
+
+                /** Order hubId */
+                hubId?: (string|null);
+
+                /** Order side */
+                side?: (string|null);
+
+                /** Order cores */
+                cores?: (number|null);
+
+                /** Order memoryMib */
+                memoryMib?: (number|Long|null);
+
+                /** Order durationS */
+                durationS?: (number|null);
+
+                /** Order priceMinorPerCoreSecond */
+                priceMinorPerCoreSecond?: (number|Long|null);
+
+                /** Order capabilities */
+                capabilities?: (string[]|null);
+
+                /** Order securityLevel */
+                securityLevel?: (number|null);
+
+                /** Order expiresAtMs */
+                expiresAtMs?: (number|Long|null);
+
+                /** Order allOrNone */
+                allOrNone?: (boolean|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of an Order. */
+            type $Shape = datanet.v1.Order.$Properties;
+        }
+
+        /**
+         * Properties of a LeaseTerms.
+         * @deprecated Use datanet.v1.LeaseTerms.$Properties instead.
+         */
+        interface ILeaseTerms extends datanet.v1.LeaseTerms.$Properties {
+        }
+
+        /** Represents a LeaseTerms. */
+        class LeaseTerms {
+
+            /**
+             * Constructs a new LeaseTerms.
+             * @param [p] Properties to set
+             */
+            constructor(p?: datanet.v1.LeaseTerms.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** LeaseTerms leaseId. */
+            leaseId: string;
+
+            /** LeaseTerms lessee. */
+            lessee: string;
+
+            /** LeaseTerms lessor. */
+            lessor: string;
+
+            /** LeaseTerms lesseeHub. */
+            lesseeHub: string;
+
+            /** LeaseTerms lessorHub. */
+            lessorHub: string;
+
+            /** LeaseTerms buyOrderId. */
+            buyOrderId: string;
+
+            /** LeaseTerms sellOrderId. */
+            sellOrderId: string;
+
+            /** LeaseTerms cores. */
+            cores: number;
+
+            /** LeaseTerms memoryMib. */
+            memoryMib: number;
+
+            /** LeaseTerms durationS. */
+            durationS: number;
+
+            /** LeaseTerms priceMinorPerCoreSecond. */
+            priceMinorPerCoreSecond: number;
+
+            /** LeaseTerms startMs. */
+            startMs: number;
+
+            /** LeaseTerms endMs. */
+            endMs: number;
+
+            /** LeaseTerms capabilities. */
+            capabilities: string[];
+
+            /** LeaseTerms securityLevel. */
+            securityLevel: number;
+
+            /** LeaseTerms maxCostMinor. */
+            maxCostMinor: number;
+
+            /**
+             * Creates a new LeaseTerms instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns LeaseTerms instance
+             */
+            static create(properties: datanet.v1.LeaseTerms.$Shape): datanet.v1.LeaseTerms & datanet.v1.LeaseTerms.$Shape;
+            static create(properties?: datanet.v1.LeaseTerms.$Properties): datanet.v1.LeaseTerms;
+
+            /**
+             * Encodes the specified LeaseTerms message. Does not implicitly {@link datanet.v1.LeaseTerms.verify|verify} messages.
+             * @param m LeaseTerms message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: datanet.v1.LeaseTerms.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a LeaseTerms message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {datanet.v1.LeaseTerms & datanet.v1.LeaseTerms.$Shape} LeaseTerms
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): datanet.v1.LeaseTerms & datanet.v1.LeaseTerms.$Shape;
+
+            /**
+             * Verifies a LeaseTerms message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a LeaseTerms message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns LeaseTerms
+             */
+            static fromObject(d: { [k: string]: any }): datanet.v1.LeaseTerms;
+
+            /**
+             * Creates a plain object from a LeaseTerms message. Also converts values to other types if specified.
+             * @param m LeaseTerms
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: datanet.v1.LeaseTerms, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this LeaseTerms to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for LeaseTerms
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace LeaseTerms {
+
+            /** Properties of a LeaseTerms. */
+            interface $Properties {
+
+                /** LeaseTerms leaseId */
+                leaseId?: (string|null);
+
+                /** LeaseTerms lessee */
+                lessee?: (string|null);
+
+                /** LeaseTerms lessor */
+                lessor?: (string|null);
+
+                /** LeaseTerms lesseeHub */
+                lesseeHub?: (string|null);
+
+                /** LeaseTerms lessorHub */
+                lessorHub?: (string|null);
+
+                /** LeaseTerms buyOrderId */
+                buyOrderId?: (string|null);
+
+                /** LeaseTerms sellOrderId */
+                sellOrderId?: (string|null);
+
+                /** LeaseTerms cores */
+                cores?: (number|null);
+
+                /** LeaseTerms memoryMib */
+                memoryMib?: (number|Long|null);
+
+                /** LeaseTerms durationS */
+                durationS?: (number|null);
+
+                /** LeaseTerms priceMinorPerCoreSecond */
+                priceMinorPerCoreSecond?: (number|Long|null);
+
+                /** LeaseTerms startMs */
+                startMs?: (number|Long|null);
+
+                /** LeaseTerms endMs */
+                endMs?: (number|Long|null);
+
+                /** LeaseTerms capabilities */
+                capabilities?: (string[]|null);
+
+                /** LeaseTerms securityLevel */
+                securityLevel?: (number|null);
+
+                /** LeaseTerms maxCostMinor */
+                maxCostMinor?: (number|Long|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a LeaseTerms. */
+            type $Shape = datanet.v1.LeaseTerms.$Properties;
+        }
+
+        /**
+         * Properties of a HubSignature.
+         * @deprecated Use datanet.v1.HubSignature.$Properties instead.
+         */
+        interface IHubSignature extends datanet.v1.HubSignature.$Properties {
+        }
+
+        /** Represents a HubSignature. */
+        class HubSignature {
+
+            /**
+             * Constructs a new HubSignature.
+             * @param [p] Properties to set
+             */
+            constructor(p?: datanet.v1.HubSignature.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** HubSignature hubId. */
+            hubId: string;
+
+            /** HubSignature signature. */
+            signature: Uint8Array;
+
+            /** HubSignature hubCert. */
+            hubCert: Uint8Array;
+
+            /**
+             * Creates a new HubSignature instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns HubSignature instance
+             */
+            static create(properties: datanet.v1.HubSignature.$Shape): datanet.v1.HubSignature & datanet.v1.HubSignature.$Shape;
+            static create(properties?: datanet.v1.HubSignature.$Properties): datanet.v1.HubSignature;
+
+            /**
+             * Encodes the specified HubSignature message. Does not implicitly {@link datanet.v1.HubSignature.verify|verify} messages.
+             * @param m HubSignature message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: datanet.v1.HubSignature.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a HubSignature message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {datanet.v1.HubSignature & datanet.v1.HubSignature.$Shape} HubSignature
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): datanet.v1.HubSignature & datanet.v1.HubSignature.$Shape;
+
+            /**
+             * Verifies a HubSignature message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a HubSignature message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns HubSignature
+             */
+            static fromObject(d: { [k: string]: any }): datanet.v1.HubSignature;
+
+            /**
+             * Creates a plain object from a HubSignature message. Also converts values to other types if specified.
+             * @param m HubSignature
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: datanet.v1.HubSignature, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this HubSignature to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for HubSignature
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace HubSignature {
+
+            /** Properties of a HubSignature. */
+            interface $Properties {
+
+                /** HubSignature hubId */
+                hubId?: (string|null);
+
+                /** HubSignature signature */
+                signature?: (Uint8Array|null);
+
+                /** HubSignature hubCert */
+                hubCert?: (Uint8Array|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a HubSignature. */
+            type $Shape = datanet.v1.HubSignature.$Properties;
+        }
+
+        /**
+         * Properties of a LeaseContract.
+         * @deprecated Use datanet.v1.LeaseContract.$Properties instead.
+         */
+        interface ILeaseContract extends datanet.v1.LeaseContract.$Properties {
+        }
+
+        /** Represents a LeaseContract. */
+        class LeaseContract {
+
+            /**
+             * Constructs a new LeaseContract.
+             * @param [p] Properties to set
+             */
+            constructor(p?: datanet.v1.LeaseContract.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** LeaseContract terms. */
+            terms: Uint8Array;
+
+            /** LeaseContract signatures. */
+            signatures: datanet.v1.HubSignature.$Properties[];
+
+            /**
+             * Creates a new LeaseContract instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns LeaseContract instance
+             */
+            static create(properties: datanet.v1.LeaseContract.$Shape): datanet.v1.LeaseContract & datanet.v1.LeaseContract.$Shape;
+            static create(properties?: datanet.v1.LeaseContract.$Properties): datanet.v1.LeaseContract;
+
+            /**
+             * Encodes the specified LeaseContract message. Does not implicitly {@link datanet.v1.LeaseContract.verify|verify} messages.
+             * @param m LeaseContract message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: datanet.v1.LeaseContract.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a LeaseContract message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {datanet.v1.LeaseContract & datanet.v1.LeaseContract.$Shape} LeaseContract
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): datanet.v1.LeaseContract & datanet.v1.LeaseContract.$Shape;
+
+            /**
+             * Verifies a LeaseContract message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a LeaseContract message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns LeaseContract
+             */
+            static fromObject(d: { [k: string]: any }): datanet.v1.LeaseContract;
+
+            /**
+             * Creates a plain object from a LeaseContract message. Also converts values to other types if specified.
+             * @param m LeaseContract
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: datanet.v1.LeaseContract, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this LeaseContract to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for LeaseContract
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace LeaseContract {
+
+            /** Properties of a LeaseContract. */
+            interface $Properties {
+
+                /** LeaseContract terms */
+                terms?: (Uint8Array|null);
+
+                /** LeaseContract signatures */
+                signatures?: (datanet.v1.HubSignature.$Properties[]|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a LeaseContract. */
+            type $Shape = datanet.v1.LeaseContract.$Properties;
+        }
+
+        /**
          * Properties of an AdmissionRequest.
          * @deprecated Use datanet.v1.AdmissionRequest.$Properties instead.
          */

@@ -3,7 +3,7 @@ import $protobuf from "protobufjs/minimal.js";
 
 // Common aliases
 const $Reader = $protobuf.Reader, $Writer = $protobuf.Writer, $util = $protobuf.util;
-const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError, $TypeError = $util.global.TypeError, $String = $util.global.String, $Array = $util.global.Array, $Number = $util.global.Number, $parseInt = $util.global.parseInt, $BigInt = $util.global.BigInt;
+const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError, $TypeError = $util.global.TypeError, $String = $util.global.String, $Array = $util.global.Array, $Number = $util.global.Number, $parseInt = $util.global.parseInt, $BigInt = $util.global.BigInt, $Boolean = $util.global.Boolean;
 
 // Exported root namespace
 const $root = $protobuf.roots["default"] || ($protobuf.roots["default"] = {});
@@ -2934,6 +2934,2202 @@ export const datanet = $root.datanet = (() => {
             };
 
             return Payload;
+        })();
+
+        v1.Order = (function() {
+
+            /**
+             * Properties of an Order.
+             * @typedef {Object} datanet.v1.Order.$Properties
+             * @property {string|null} [orderId] Order orderId
+             * @property {string|null} [clientOrderId] Order clientOrderId
+             * @property {string|null} [participantId] Order participantId
+             * @property {string|null} [hubId] Order hubId
+             * @property {string|null} [side] Order side
+             * @property {number|null} [cores] Order cores
+             * @property {number|Long|null} [memoryMib] Order memoryMib
+             * @property {number|null} [durationS] Order durationS
+             * @property {number|Long|null} [priceMinorPerCoreSecond] Order priceMinorPerCoreSecond
+             * @property {Array.<string>|null} [capabilities] Order capabilities
+             * @property {number|null} [securityLevel] Order securityLevel
+             * @property {number|Long|null} [expiresAtMs] Order expiresAtMs
+             * @property {boolean|null} [allOrNone] Order allOrNone
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an Order.
+             * @memberof datanet.v1
+             * @interface IOrder
+             * @augments datanet.v1.Order.$Properties
+             * @deprecated Use datanet.v1.Order.$Properties instead.
+             */
+
+            /**
+             * Shape of an Order.
+             * @typedef {datanet.v1.Order.$Properties} datanet.v1.Order.$Shape
+             */
+
+            /**
+             * Constructs a new Order.
+             * @memberof datanet.v1
+             * @classdesc Represents an Order.
+             * @constructor
+             * @param {datanet.v1.Order.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Order = function (p) {
+                this.capabilities = [];
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * Order orderId.
+             * @member {string} orderId
+             * @memberof datanet.v1.Order
+             * @instance
+             */
+            Order.prototype.orderId = "";
+
+            /**
+             * Order clientOrderId.
+             * @member {string} clientOrderId
+             * @memberof datanet.v1.Order
+             * @instance
+             */
+            Order.prototype.clientOrderId = "";
+
+            /**
+             * Order participantId.
+             * @member {string} participantId
+             * @memberof datanet.v1.Order
+             * @instance
+             */
+            Order.prototype.participantId = "";
+
+            /**
+             * Order hubId.
+             * @member {string} hubId
+             * @memberof datanet.v1.Order
+             * @instance
+             */
+            Order.prototype.hubId = "";
+
+            /**
+             * Order side.
+             * @member {string} side
+             * @memberof datanet.v1.Order
+             * @instance
+             */
+            Order.prototype.side = "";
+
+            /**
+             * Order cores.
+             * @member {number} cores
+             * @memberof datanet.v1.Order
+             * @instance
+             */
+            Order.prototype.cores = 0;
+
+            /**
+             * Order memoryMib.
+             * @member {number|Long} memoryMib
+             * @memberof datanet.v1.Order
+             * @instance
+             */
+            Order.prototype.memoryMib = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Order durationS.
+             * @member {number} durationS
+             * @memberof datanet.v1.Order
+             * @instance
+             */
+            Order.prototype.durationS = 0;
+
+            /**
+             * Order priceMinorPerCoreSecond.
+             * @member {number|Long} priceMinorPerCoreSecond
+             * @memberof datanet.v1.Order
+             * @instance
+             */
+            Order.prototype.priceMinorPerCoreSecond = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * Order capabilities.
+             * @member {Array.<string>} capabilities
+             * @memberof datanet.v1.Order
+             * @instance
+             */
+            Order.prototype.capabilities = $util.emptyArray;
+
+            /**
+             * Order securityLevel.
+             * @member {number} securityLevel
+             * @memberof datanet.v1.Order
+             * @instance
+             */
+            Order.prototype.securityLevel = 0;
+
+            /**
+             * Order expiresAtMs.
+             * @member {number|Long} expiresAtMs
+             * @memberof datanet.v1.Order
+             * @instance
+             */
+            Order.prototype.expiresAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * Order allOrNone.
+             * @member {boolean} allOrNone
+             * @memberof datanet.v1.Order
+             * @instance
+             */
+            Order.prototype.allOrNone = false;
+
+            /**
+             * Creates a new Order instance using the specified properties.
+             * @function create
+             * @memberof datanet.v1.Order
+             * @static
+             * @param {datanet.v1.Order.$Properties=} [properties] Properties to set
+             * @returns {datanet.v1.Order} Order instance
+             * @type {{
+             *   (properties: datanet.v1.Order.$Shape): datanet.v1.Order & datanet.v1.Order.$Shape;
+             *   (properties?: datanet.v1.Order.$Properties): datanet.v1.Order;
+             * }}
+             */
+            Order.create = function(properties) {
+                return new Order(properties);
+            };
+
+            /**
+             * Encodes the specified Order message. Does not implicitly {@link datanet.v1.Order.verify|verify} messages.
+             * @function encode
+             * @memberof datanet.v1.Order
+             * @static
+             * @param {datanet.v1.Order.$Properties} m Order message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Order.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.orderId != null && $Object.hasOwnProperty.call(m, "orderId") && m.orderId !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.orderId);
+                if (m.clientOrderId != null && $Object.hasOwnProperty.call(m, "clientOrderId") && m.clientOrderId !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.clientOrderId);
+                if (m.participantId != null && $Object.hasOwnProperty.call(m, "participantId") && m.participantId !== "")
+                    w.uint32(/* id 3, wireType 2 =*/26).string(m.participantId);
+                if (m.hubId != null && $Object.hasOwnProperty.call(m, "hubId") && m.hubId !== "")
+                    w.uint32(/* id 4, wireType 2 =*/34).string(m.hubId);
+                if (m.side != null && $Object.hasOwnProperty.call(m, "side") && m.side !== "")
+                    w.uint32(/* id 5, wireType 2 =*/42).string(m.side);
+                if (m.cores != null && $Object.hasOwnProperty.call(m, "cores") && m.cores !== 0)
+                    w.uint32(/* id 6, wireType 0 =*/48).uint32(m.cores);
+                if (m.memoryMib != null && $Object.hasOwnProperty.call(m, "memoryMib") && (typeof m.memoryMib === "object" ? m.memoryMib.low || m.memoryMib.high : m.memoryMib !== 0))
+                    w.uint32(/* id 7, wireType 0 =*/56).uint64(m.memoryMib);
+                if (m.durationS != null && $Object.hasOwnProperty.call(m, "durationS") && m.durationS !== 0)
+                    w.uint32(/* id 8, wireType 0 =*/64).uint32(m.durationS);
+                if (m.priceMinorPerCoreSecond != null && $Object.hasOwnProperty.call(m, "priceMinorPerCoreSecond") && (typeof m.priceMinorPerCoreSecond === "object" ? m.priceMinorPerCoreSecond.low || m.priceMinorPerCoreSecond.high : m.priceMinorPerCoreSecond !== 0))
+                    w.uint32(/* id 9, wireType 0 =*/72).int64(m.priceMinorPerCoreSecond);
+                if (m.capabilities != null && m.capabilities.length) {
+                    for (var i = 0; i < m.capabilities.length; ++i)
+                        w.uint32(/* id 10, wireType 2 =*/82).string(m.capabilities[i]);
+                }
+                if (m.securityLevel != null && $Object.hasOwnProperty.call(m, "securityLevel") && m.securityLevel !== 0)
+                    w.uint32(/* id 11, wireType 0 =*/88).uint32(m.securityLevel);
+                if (m.expiresAtMs != null && $Object.hasOwnProperty.call(m, "expiresAtMs") && (typeof m.expiresAtMs === "object" ? m.expiresAtMs.low || m.expiresAtMs.high : m.expiresAtMs !== 0))
+                    w.uint32(/* id 12, wireType 0 =*/96).int64(m.expiresAtMs);
+                if (m.allOrNone != null && $Object.hasOwnProperty.call(m, "allOrNone") && m.allOrNone !== false)
+                    w.uint32(/* id 13, wireType 0 =*/104).bool(m.allOrNone);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes an Order message from the specified reader or buffer.
+             * @function decode
+             * @memberof datanet.v1.Order
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {datanet.v1.Order & datanet.v1.Order.$Shape} Order
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Order.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.datanet.v1.Order();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.orderId = v;
+                            else
+                                delete m.orderId;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.clientOrderId = v;
+                            else
+                                delete m.clientOrderId;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.participantId = v;
+                            else
+                                delete m.participantId;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.hubId = v;
+                            else
+                                delete m.hubId;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.side = v;
+                            else
+                                delete m.side;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.cores = v;
+                            else
+                                delete m.cores;
+                            continue;
+                        }
+                    case 7: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.memoryMib = v;
+                            else
+                                delete m.memoryMib;
+                            continue;
+                        }
+                    case 8: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.durationS = v;
+                            else
+                                delete m.durationS;
+                            continue;
+                        }
+                    case 9: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.priceMinorPerCoreSecond = v;
+                            else
+                                delete m.priceMinorPerCoreSecond;
+                            continue;
+                        }
+                    case 10: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.capabilities && m.capabilities.length))
+                                m.capabilities = [];
+                            m.capabilities.push(r.stringVerify());
+                            continue;
+                        }
+                    case 11: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.securityLevel = v;
+                            else
+                                delete m.securityLevel;
+                            continue;
+                        }
+                    case 12: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.expiresAtMs = v;
+                            else
+                                delete m.expiresAtMs;
+                            continue;
+                        }
+                    case 13: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.allOrNone = v;
+                            else
+                                delete m.allOrNone;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Verifies an Order message.
+             * @function verify
+             * @memberof datanet.v1.Order
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Order.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.orderId != null && $Object.hasOwnProperty.call(m, "orderId")) {
+                    if (!$util.isString(m.orderId))
+                        return "orderId: string expected";
+                }
+                if (m.clientOrderId != null && $Object.hasOwnProperty.call(m, "clientOrderId")) {
+                    if (!$util.isString(m.clientOrderId))
+                        return "clientOrderId: string expected";
+                }
+                if (m.participantId != null && $Object.hasOwnProperty.call(m, "participantId")) {
+                    if (!$util.isString(m.participantId))
+                        return "participantId: string expected";
+                }
+                if (m.hubId != null && $Object.hasOwnProperty.call(m, "hubId")) {
+                    if (!$util.isString(m.hubId))
+                        return "hubId: string expected";
+                }
+                if (m.side != null && $Object.hasOwnProperty.call(m, "side")) {
+                    if (!$util.isString(m.side))
+                        return "side: string expected";
+                }
+                if (m.cores != null && $Object.hasOwnProperty.call(m, "cores")) {
+                    if (!$util.isInteger(m.cores))
+                        return "cores: integer expected";
+                }
+                if (m.memoryMib != null && $Object.hasOwnProperty.call(m, "memoryMib")) {
+                    if (!$util.isInteger(m.memoryMib) && !(m.memoryMib && $util.isInteger(m.memoryMib.low) && $util.isInteger(m.memoryMib.high)))
+                        return "memoryMib: integer|Long expected";
+                }
+                if (m.durationS != null && $Object.hasOwnProperty.call(m, "durationS")) {
+                    if (!$util.isInteger(m.durationS))
+                        return "durationS: integer expected";
+                }
+                if (m.priceMinorPerCoreSecond != null && $Object.hasOwnProperty.call(m, "priceMinorPerCoreSecond")) {
+                    if (!$util.isInteger(m.priceMinorPerCoreSecond) && !(m.priceMinorPerCoreSecond && $util.isInteger(m.priceMinorPerCoreSecond.low) && $util.isInteger(m.priceMinorPerCoreSecond.high)))
+                        return "priceMinorPerCoreSecond: integer|Long expected";
+                }
+                if (m.capabilities != null && $Object.hasOwnProperty.call(m, "capabilities")) {
+                    if (!$Array.isArray(m.capabilities))
+                        return "capabilities: array expected";
+                    for (var i = 0; i < m.capabilities.length; ++i) {
+                        if (!$util.isString(m.capabilities[i]))
+                            return "capabilities: string[] expected";
+                    }
+                }
+                if (m.securityLevel != null && $Object.hasOwnProperty.call(m, "securityLevel")) {
+                    if (!$util.isInteger(m.securityLevel))
+                        return "securityLevel: integer expected";
+                }
+                if (m.expiresAtMs != null && $Object.hasOwnProperty.call(m, "expiresAtMs")) {
+                    if (!$util.isInteger(m.expiresAtMs) && !(m.expiresAtMs && $util.isInteger(m.expiresAtMs.low) && $util.isInteger(m.expiresAtMs.high)))
+                        return "expiresAtMs: integer|Long expected";
+                }
+                if (m.allOrNone != null && $Object.hasOwnProperty.call(m, "allOrNone")) {
+                    if (typeof m.allOrNone !== "boolean")
+                        return "allOrNone: boolean expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates an Order message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof datanet.v1.Order
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {datanet.v1.Order} Order
+             */
+            Order.fromObject = function (d, q) {
+                if (d instanceof $root.datanet.v1.Order)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".datanet.v1.Order: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.datanet.v1.Order();
+                if (d.orderId != null) {
+                    if (typeof d.orderId !== "string" || d.orderId.length) {
+                        m.orderId = $String(d.orderId);
+                    }
+                }
+                if (d.clientOrderId != null) {
+                    if (typeof d.clientOrderId !== "string" || d.clientOrderId.length) {
+                        m.clientOrderId = $String(d.clientOrderId);
+                    }
+                }
+                if (d.participantId != null) {
+                    if (typeof d.participantId !== "string" || d.participantId.length) {
+                        m.participantId = $String(d.participantId);
+                    }
+                }
+                if (d.hubId != null) {
+                    if (typeof d.hubId !== "string" || d.hubId.length) {
+                        m.hubId = $String(d.hubId);
+                    }
+                }
+                if (d.side != null) {
+                    if (typeof d.side !== "string" || d.side.length) {
+                        m.side = $String(d.side);
+                    }
+                }
+                if (d.cores != null) {
+                    if ($Number(d.cores) !== 0) {
+                        m.cores = d.cores >>> 0;
+                    }
+                }
+                if (d.memoryMib != null) {
+                    if (typeof d.memoryMib === "object" ? d.memoryMib.low || d.memoryMib.high : $Number(d.memoryMib) !== 0) {
+                        if ($util.Long)
+                            m.memoryMib = $util.Long.fromValue(d.memoryMib, true);
+                        else if (typeof d.memoryMib === "string")
+                            m.memoryMib = $parseInt(d.memoryMib, 10);
+                        else if (typeof d.memoryMib === "number")
+                            m.memoryMib = d.memoryMib;
+                        else if (typeof d.memoryMib === "object")
+                            m.memoryMib = new $util.LongBits(d.memoryMib.low >>> 0, d.memoryMib.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.durationS != null) {
+                    if ($Number(d.durationS) !== 0) {
+                        m.durationS = d.durationS >>> 0;
+                    }
+                }
+                if (d.priceMinorPerCoreSecond != null) {
+                    if (typeof d.priceMinorPerCoreSecond === "object" ? d.priceMinorPerCoreSecond.low || d.priceMinorPerCoreSecond.high : $Number(d.priceMinorPerCoreSecond) !== 0) {
+                        if ($util.Long)
+                            m.priceMinorPerCoreSecond = $util.Long.fromValue(d.priceMinorPerCoreSecond, false);
+                        else if (typeof d.priceMinorPerCoreSecond === "string")
+                            m.priceMinorPerCoreSecond = $parseInt(d.priceMinorPerCoreSecond, 10);
+                        else if (typeof d.priceMinorPerCoreSecond === "number")
+                            m.priceMinorPerCoreSecond = d.priceMinorPerCoreSecond;
+                        else if (typeof d.priceMinorPerCoreSecond === "object")
+                            m.priceMinorPerCoreSecond = new $util.LongBits(d.priceMinorPerCoreSecond.low >>> 0, d.priceMinorPerCoreSecond.high >>> 0).toNumber();
+                    }
+                }
+                if (d.capabilities) {
+                    if (!$Array.isArray(d.capabilities))
+                        throw $TypeError(".datanet.v1.Order.capabilities: array expected");
+                    m.capabilities = $Array(d.capabilities.length);
+                    for (var i = 0; i < d.capabilities.length; ++i) {
+                        m.capabilities[i] = $String(d.capabilities[i]);
+                    }
+                }
+                if (d.securityLevel != null) {
+                    if ($Number(d.securityLevel) !== 0) {
+                        m.securityLevel = d.securityLevel >>> 0;
+                    }
+                }
+                if (d.expiresAtMs != null) {
+                    if (typeof d.expiresAtMs === "object" ? d.expiresAtMs.low || d.expiresAtMs.high : $Number(d.expiresAtMs) !== 0) {
+                        if ($util.Long)
+                            m.expiresAtMs = $util.Long.fromValue(d.expiresAtMs, false);
+                        else if (typeof d.expiresAtMs === "string")
+                            m.expiresAtMs = $parseInt(d.expiresAtMs, 10);
+                        else if (typeof d.expiresAtMs === "number")
+                            m.expiresAtMs = d.expiresAtMs;
+                        else if (typeof d.expiresAtMs === "object")
+                            m.expiresAtMs = new $util.LongBits(d.expiresAtMs.low >>> 0, d.expiresAtMs.high >>> 0).toNumber();
+                    }
+                }
+                if (d.allOrNone != null) {
+                    if (d.allOrNone) {
+                        m.allOrNone = $Boolean(d.allOrNone);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from an Order message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof datanet.v1.Order
+             * @static
+             * @param {datanet.v1.Order} m Order
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Order.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.capabilities = [];
+                }
+                if (o.defaults) {
+                    d.orderId = "";
+                    d.clientOrderId = "";
+                    d.participantId = "";
+                    d.hubId = "";
+                    d.side = "";
+                    d.cores = 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.memoryMib = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.memoryMib = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    d.durationS = 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.priceMinorPerCoreSecond = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.priceMinorPerCoreSecond = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    d.securityLevel = 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.expiresAtMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.expiresAtMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    d.allOrNone = false;
+                }
+                if (m.orderId != null && $Object.hasOwnProperty.call(m, "orderId")) {
+                    d.orderId = m.orderId;
+                }
+                if (m.clientOrderId != null && $Object.hasOwnProperty.call(m, "clientOrderId")) {
+                    d.clientOrderId = m.clientOrderId;
+                }
+                if (m.participantId != null && $Object.hasOwnProperty.call(m, "participantId")) {
+                    d.participantId = m.participantId;
+                }
+                if (m.hubId != null && $Object.hasOwnProperty.call(m, "hubId")) {
+                    d.hubId = m.hubId;
+                }
+                if (m.side != null && $Object.hasOwnProperty.call(m, "side")) {
+                    d.side = m.side;
+                }
+                if (m.cores != null && $Object.hasOwnProperty.call(m, "cores")) {
+                    d.cores = m.cores;
+                }
+                if (m.memoryMib != null && $Object.hasOwnProperty.call(m, "memoryMib")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.memoryMib = typeof m.memoryMib === "number" ? $BigInt(m.memoryMib) : $util.Long.fromBits(m.memoryMib.low >>> 0, m.memoryMib.high >>> 0, true).toBigInt();
+                    else if (typeof m.memoryMib === "number")
+                        d.memoryMib = o.longs === $String ? $String(m.memoryMib) : m.memoryMib;
+                    else
+                        d.memoryMib = o.longs === $String ? $util.Long.prototype.toString.call(m.memoryMib) : o.longs === $Number ? new $util.LongBits(m.memoryMib.low >>> 0, m.memoryMib.high >>> 0).toNumber(true) : m.memoryMib;
+                }
+                if (m.durationS != null && $Object.hasOwnProperty.call(m, "durationS")) {
+                    d.durationS = m.durationS;
+                }
+                if (m.priceMinorPerCoreSecond != null && $Object.hasOwnProperty.call(m, "priceMinorPerCoreSecond")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.priceMinorPerCoreSecond = typeof m.priceMinorPerCoreSecond === "number" ? $BigInt(m.priceMinorPerCoreSecond) : $util.Long.fromBits(m.priceMinorPerCoreSecond.low >>> 0, m.priceMinorPerCoreSecond.high >>> 0, false).toBigInt();
+                    else if (typeof m.priceMinorPerCoreSecond === "number")
+                        d.priceMinorPerCoreSecond = o.longs === $String ? $String(m.priceMinorPerCoreSecond) : m.priceMinorPerCoreSecond;
+                    else
+                        d.priceMinorPerCoreSecond = o.longs === $String ? $util.Long.prototype.toString.call(m.priceMinorPerCoreSecond) : o.longs === $Number ? new $util.LongBits(m.priceMinorPerCoreSecond.low >>> 0, m.priceMinorPerCoreSecond.high >>> 0).toNumber() : m.priceMinorPerCoreSecond;
+                }
+                if (m.capabilities && m.capabilities.length) {
+                    d.capabilities = $Array(m.capabilities.length);
+                    for (var j = 0; j < m.capabilities.length; ++j) {
+                        d.capabilities[j] = m.capabilities[j];
+                    }
+                }
+                if (m.securityLevel != null && $Object.hasOwnProperty.call(m, "securityLevel")) {
+                    d.securityLevel = m.securityLevel;
+                }
+                if (m.expiresAtMs != null && $Object.hasOwnProperty.call(m, "expiresAtMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.expiresAtMs = typeof m.expiresAtMs === "number" ? $BigInt(m.expiresAtMs) : $util.Long.fromBits(m.expiresAtMs.low >>> 0, m.expiresAtMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.expiresAtMs === "number")
+                        d.expiresAtMs = o.longs === $String ? $String(m.expiresAtMs) : m.expiresAtMs;
+                    else
+                        d.expiresAtMs = o.longs === $String ? $util.Long.prototype.toString.call(m.expiresAtMs) : o.longs === $Number ? new $util.LongBits(m.expiresAtMs.low >>> 0, m.expiresAtMs.high >>> 0).toNumber() : m.expiresAtMs;
+                }
+                if (m.allOrNone != null && $Object.hasOwnProperty.call(m, "allOrNone")) {
+                    d.allOrNone = m.allOrNone;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this Order to JSON.
+             * @function toJSON
+             * @memberof datanet.v1.Order
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Order.prototype.toJSON = function() {
+                return Order.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for Order
+             * @function getTypeUrl
+             * @memberof datanet.v1.Order
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            Order.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/datanet.v1.Order";
+            };
+
+            return Order;
+        })();
+
+        v1.LeaseTerms = (function() {
+
+            /**
+             * Properties of a LeaseTerms.
+             * @typedef {Object} datanet.v1.LeaseTerms.$Properties
+             * @property {string|null} [leaseId] LeaseTerms leaseId
+             * @property {string|null} [lessee] LeaseTerms lessee
+             * @property {string|null} [lessor] LeaseTerms lessor
+             * @property {string|null} [lesseeHub] LeaseTerms lesseeHub
+             * @property {string|null} [lessorHub] LeaseTerms lessorHub
+             * @property {string|null} [buyOrderId] LeaseTerms buyOrderId
+             * @property {string|null} [sellOrderId] LeaseTerms sellOrderId
+             * @property {number|null} [cores] LeaseTerms cores
+             * @property {number|Long|null} [memoryMib] LeaseTerms memoryMib
+             * @property {number|null} [durationS] LeaseTerms durationS
+             * @property {number|Long|null} [priceMinorPerCoreSecond] LeaseTerms priceMinorPerCoreSecond
+             * @property {number|Long|null} [startMs] LeaseTerms startMs
+             * @property {number|Long|null} [endMs] LeaseTerms endMs
+             * @property {Array.<string>|null} [capabilities] LeaseTerms capabilities
+             * @property {number|null} [securityLevel] LeaseTerms securityLevel
+             * @property {number|Long|null} [maxCostMinor] LeaseTerms maxCostMinor
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a LeaseTerms.
+             * @memberof datanet.v1
+             * @interface ILeaseTerms
+             * @augments datanet.v1.LeaseTerms.$Properties
+             * @deprecated Use datanet.v1.LeaseTerms.$Properties instead.
+             */
+
+            /**
+             * Shape of a LeaseTerms.
+             * @typedef {datanet.v1.LeaseTerms.$Properties} datanet.v1.LeaseTerms.$Shape
+             */
+
+            /**
+             * Constructs a new LeaseTerms.
+             * @memberof datanet.v1
+             * @classdesc Represents a LeaseTerms.
+             * @constructor
+             * @param {datanet.v1.LeaseTerms.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const LeaseTerms = function (p) {
+                this.capabilities = [];
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * LeaseTerms leaseId.
+             * @member {string} leaseId
+             * @memberof datanet.v1.LeaseTerms
+             * @instance
+             */
+            LeaseTerms.prototype.leaseId = "";
+
+            /**
+             * LeaseTerms lessee.
+             * @member {string} lessee
+             * @memberof datanet.v1.LeaseTerms
+             * @instance
+             */
+            LeaseTerms.prototype.lessee = "";
+
+            /**
+             * LeaseTerms lessor.
+             * @member {string} lessor
+             * @memberof datanet.v1.LeaseTerms
+             * @instance
+             */
+            LeaseTerms.prototype.lessor = "";
+
+            /**
+             * LeaseTerms lesseeHub.
+             * @member {string} lesseeHub
+             * @memberof datanet.v1.LeaseTerms
+             * @instance
+             */
+            LeaseTerms.prototype.lesseeHub = "";
+
+            /**
+             * LeaseTerms lessorHub.
+             * @member {string} lessorHub
+             * @memberof datanet.v1.LeaseTerms
+             * @instance
+             */
+            LeaseTerms.prototype.lessorHub = "";
+
+            /**
+             * LeaseTerms buyOrderId.
+             * @member {string} buyOrderId
+             * @memberof datanet.v1.LeaseTerms
+             * @instance
+             */
+            LeaseTerms.prototype.buyOrderId = "";
+
+            /**
+             * LeaseTerms sellOrderId.
+             * @member {string} sellOrderId
+             * @memberof datanet.v1.LeaseTerms
+             * @instance
+             */
+            LeaseTerms.prototype.sellOrderId = "";
+
+            /**
+             * LeaseTerms cores.
+             * @member {number} cores
+             * @memberof datanet.v1.LeaseTerms
+             * @instance
+             */
+            LeaseTerms.prototype.cores = 0;
+
+            /**
+             * LeaseTerms memoryMib.
+             * @member {number|Long} memoryMib
+             * @memberof datanet.v1.LeaseTerms
+             * @instance
+             */
+            LeaseTerms.prototype.memoryMib = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * LeaseTerms durationS.
+             * @member {number} durationS
+             * @memberof datanet.v1.LeaseTerms
+             * @instance
+             */
+            LeaseTerms.prototype.durationS = 0;
+
+            /**
+             * LeaseTerms priceMinorPerCoreSecond.
+             * @member {number|Long} priceMinorPerCoreSecond
+             * @memberof datanet.v1.LeaseTerms
+             * @instance
+             */
+            LeaseTerms.prototype.priceMinorPerCoreSecond = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * LeaseTerms startMs.
+             * @member {number|Long} startMs
+             * @memberof datanet.v1.LeaseTerms
+             * @instance
+             */
+            LeaseTerms.prototype.startMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * LeaseTerms endMs.
+             * @member {number|Long} endMs
+             * @memberof datanet.v1.LeaseTerms
+             * @instance
+             */
+            LeaseTerms.prototype.endMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * LeaseTerms capabilities.
+             * @member {Array.<string>} capabilities
+             * @memberof datanet.v1.LeaseTerms
+             * @instance
+             */
+            LeaseTerms.prototype.capabilities = $util.emptyArray;
+
+            /**
+             * LeaseTerms securityLevel.
+             * @member {number} securityLevel
+             * @memberof datanet.v1.LeaseTerms
+             * @instance
+             */
+            LeaseTerms.prototype.securityLevel = 0;
+
+            /**
+             * LeaseTerms maxCostMinor.
+             * @member {number|Long} maxCostMinor
+             * @memberof datanet.v1.LeaseTerms
+             * @instance
+             */
+            LeaseTerms.prototype.maxCostMinor = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * Creates a new LeaseTerms instance using the specified properties.
+             * @function create
+             * @memberof datanet.v1.LeaseTerms
+             * @static
+             * @param {datanet.v1.LeaseTerms.$Properties=} [properties] Properties to set
+             * @returns {datanet.v1.LeaseTerms} LeaseTerms instance
+             * @type {{
+             *   (properties: datanet.v1.LeaseTerms.$Shape): datanet.v1.LeaseTerms & datanet.v1.LeaseTerms.$Shape;
+             *   (properties?: datanet.v1.LeaseTerms.$Properties): datanet.v1.LeaseTerms;
+             * }}
+             */
+            LeaseTerms.create = function(properties) {
+                return new LeaseTerms(properties);
+            };
+
+            /**
+             * Encodes the specified LeaseTerms message. Does not implicitly {@link datanet.v1.LeaseTerms.verify|verify} messages.
+             * @function encode
+             * @memberof datanet.v1.LeaseTerms
+             * @static
+             * @param {datanet.v1.LeaseTerms.$Properties} m LeaseTerms message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            LeaseTerms.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.leaseId != null && $Object.hasOwnProperty.call(m, "leaseId") && m.leaseId !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.leaseId);
+                if (m.lessee != null && $Object.hasOwnProperty.call(m, "lessee") && m.lessee !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.lessee);
+                if (m.lessor != null && $Object.hasOwnProperty.call(m, "lessor") && m.lessor !== "")
+                    w.uint32(/* id 3, wireType 2 =*/26).string(m.lessor);
+                if (m.lesseeHub != null && $Object.hasOwnProperty.call(m, "lesseeHub") && m.lesseeHub !== "")
+                    w.uint32(/* id 4, wireType 2 =*/34).string(m.lesseeHub);
+                if (m.lessorHub != null && $Object.hasOwnProperty.call(m, "lessorHub") && m.lessorHub !== "")
+                    w.uint32(/* id 5, wireType 2 =*/42).string(m.lessorHub);
+                if (m.buyOrderId != null && $Object.hasOwnProperty.call(m, "buyOrderId") && m.buyOrderId !== "")
+                    w.uint32(/* id 6, wireType 2 =*/50).string(m.buyOrderId);
+                if (m.sellOrderId != null && $Object.hasOwnProperty.call(m, "sellOrderId") && m.sellOrderId !== "")
+                    w.uint32(/* id 7, wireType 2 =*/58).string(m.sellOrderId);
+                if (m.cores != null && $Object.hasOwnProperty.call(m, "cores") && m.cores !== 0)
+                    w.uint32(/* id 8, wireType 0 =*/64).uint32(m.cores);
+                if (m.memoryMib != null && $Object.hasOwnProperty.call(m, "memoryMib") && (typeof m.memoryMib === "object" ? m.memoryMib.low || m.memoryMib.high : m.memoryMib !== 0))
+                    w.uint32(/* id 9, wireType 0 =*/72).uint64(m.memoryMib);
+                if (m.durationS != null && $Object.hasOwnProperty.call(m, "durationS") && m.durationS !== 0)
+                    w.uint32(/* id 10, wireType 0 =*/80).uint32(m.durationS);
+                if (m.priceMinorPerCoreSecond != null && $Object.hasOwnProperty.call(m, "priceMinorPerCoreSecond") && (typeof m.priceMinorPerCoreSecond === "object" ? m.priceMinorPerCoreSecond.low || m.priceMinorPerCoreSecond.high : m.priceMinorPerCoreSecond !== 0))
+                    w.uint32(/* id 11, wireType 0 =*/88).int64(m.priceMinorPerCoreSecond);
+                if (m.startMs != null && $Object.hasOwnProperty.call(m, "startMs") && (typeof m.startMs === "object" ? m.startMs.low || m.startMs.high : m.startMs !== 0))
+                    w.uint32(/* id 12, wireType 0 =*/96).int64(m.startMs);
+                if (m.endMs != null && $Object.hasOwnProperty.call(m, "endMs") && (typeof m.endMs === "object" ? m.endMs.low || m.endMs.high : m.endMs !== 0))
+                    w.uint32(/* id 13, wireType 0 =*/104).int64(m.endMs);
+                if (m.capabilities != null && m.capabilities.length) {
+                    for (var i = 0; i < m.capabilities.length; ++i)
+                        w.uint32(/* id 14, wireType 2 =*/114).string(m.capabilities[i]);
+                }
+                if (m.securityLevel != null && $Object.hasOwnProperty.call(m, "securityLevel") && m.securityLevel !== 0)
+                    w.uint32(/* id 15, wireType 0 =*/120).uint32(m.securityLevel);
+                if (m.maxCostMinor != null && $Object.hasOwnProperty.call(m, "maxCostMinor") && (typeof m.maxCostMinor === "object" ? m.maxCostMinor.low || m.maxCostMinor.high : m.maxCostMinor !== 0))
+                    w.uint32(/* id 16, wireType 0 =*/128).int64(m.maxCostMinor);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes a LeaseTerms message from the specified reader or buffer.
+             * @function decode
+             * @memberof datanet.v1.LeaseTerms
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {datanet.v1.LeaseTerms & datanet.v1.LeaseTerms.$Shape} LeaseTerms
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            LeaseTerms.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.datanet.v1.LeaseTerms();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.leaseId = v;
+                            else
+                                delete m.leaseId;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.lessee = v;
+                            else
+                                delete m.lessee;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.lessor = v;
+                            else
+                                delete m.lessor;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.lesseeHub = v;
+                            else
+                                delete m.lesseeHub;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.lessorHub = v;
+                            else
+                                delete m.lessorHub;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.buyOrderId = v;
+                            else
+                                delete m.buyOrderId;
+                            continue;
+                        }
+                    case 7: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.sellOrderId = v;
+                            else
+                                delete m.sellOrderId;
+                            continue;
+                        }
+                    case 8: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.cores = v;
+                            else
+                                delete m.cores;
+                            continue;
+                        }
+                    case 9: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.memoryMib = v;
+                            else
+                                delete m.memoryMib;
+                            continue;
+                        }
+                    case 10: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.durationS = v;
+                            else
+                                delete m.durationS;
+                            continue;
+                        }
+                    case 11: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.priceMinorPerCoreSecond = v;
+                            else
+                                delete m.priceMinorPerCoreSecond;
+                            continue;
+                        }
+                    case 12: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.startMs = v;
+                            else
+                                delete m.startMs;
+                            continue;
+                        }
+                    case 13: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.endMs = v;
+                            else
+                                delete m.endMs;
+                            continue;
+                        }
+                    case 14: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.capabilities && m.capabilities.length))
+                                m.capabilities = [];
+                            m.capabilities.push(r.stringVerify());
+                            continue;
+                        }
+                    case 15: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.securityLevel = v;
+                            else
+                                delete m.securityLevel;
+                            continue;
+                        }
+                    case 16: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.maxCostMinor = v;
+                            else
+                                delete m.maxCostMinor;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Verifies a LeaseTerms message.
+             * @function verify
+             * @memberof datanet.v1.LeaseTerms
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            LeaseTerms.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.leaseId != null && $Object.hasOwnProperty.call(m, "leaseId")) {
+                    if (!$util.isString(m.leaseId))
+                        return "leaseId: string expected";
+                }
+                if (m.lessee != null && $Object.hasOwnProperty.call(m, "lessee")) {
+                    if (!$util.isString(m.lessee))
+                        return "lessee: string expected";
+                }
+                if (m.lessor != null && $Object.hasOwnProperty.call(m, "lessor")) {
+                    if (!$util.isString(m.lessor))
+                        return "lessor: string expected";
+                }
+                if (m.lesseeHub != null && $Object.hasOwnProperty.call(m, "lesseeHub")) {
+                    if (!$util.isString(m.lesseeHub))
+                        return "lesseeHub: string expected";
+                }
+                if (m.lessorHub != null && $Object.hasOwnProperty.call(m, "lessorHub")) {
+                    if (!$util.isString(m.lessorHub))
+                        return "lessorHub: string expected";
+                }
+                if (m.buyOrderId != null && $Object.hasOwnProperty.call(m, "buyOrderId")) {
+                    if (!$util.isString(m.buyOrderId))
+                        return "buyOrderId: string expected";
+                }
+                if (m.sellOrderId != null && $Object.hasOwnProperty.call(m, "sellOrderId")) {
+                    if (!$util.isString(m.sellOrderId))
+                        return "sellOrderId: string expected";
+                }
+                if (m.cores != null && $Object.hasOwnProperty.call(m, "cores")) {
+                    if (!$util.isInteger(m.cores))
+                        return "cores: integer expected";
+                }
+                if (m.memoryMib != null && $Object.hasOwnProperty.call(m, "memoryMib")) {
+                    if (!$util.isInteger(m.memoryMib) && !(m.memoryMib && $util.isInteger(m.memoryMib.low) && $util.isInteger(m.memoryMib.high)))
+                        return "memoryMib: integer|Long expected";
+                }
+                if (m.durationS != null && $Object.hasOwnProperty.call(m, "durationS")) {
+                    if (!$util.isInteger(m.durationS))
+                        return "durationS: integer expected";
+                }
+                if (m.priceMinorPerCoreSecond != null && $Object.hasOwnProperty.call(m, "priceMinorPerCoreSecond")) {
+                    if (!$util.isInteger(m.priceMinorPerCoreSecond) && !(m.priceMinorPerCoreSecond && $util.isInteger(m.priceMinorPerCoreSecond.low) && $util.isInteger(m.priceMinorPerCoreSecond.high)))
+                        return "priceMinorPerCoreSecond: integer|Long expected";
+                }
+                if (m.startMs != null && $Object.hasOwnProperty.call(m, "startMs")) {
+                    if (!$util.isInteger(m.startMs) && !(m.startMs && $util.isInteger(m.startMs.low) && $util.isInteger(m.startMs.high)))
+                        return "startMs: integer|Long expected";
+                }
+                if (m.endMs != null && $Object.hasOwnProperty.call(m, "endMs")) {
+                    if (!$util.isInteger(m.endMs) && !(m.endMs && $util.isInteger(m.endMs.low) && $util.isInteger(m.endMs.high)))
+                        return "endMs: integer|Long expected";
+                }
+                if (m.capabilities != null && $Object.hasOwnProperty.call(m, "capabilities")) {
+                    if (!$Array.isArray(m.capabilities))
+                        return "capabilities: array expected";
+                    for (var i = 0; i < m.capabilities.length; ++i) {
+                        if (!$util.isString(m.capabilities[i]))
+                            return "capabilities: string[] expected";
+                    }
+                }
+                if (m.securityLevel != null && $Object.hasOwnProperty.call(m, "securityLevel")) {
+                    if (!$util.isInteger(m.securityLevel))
+                        return "securityLevel: integer expected";
+                }
+                if (m.maxCostMinor != null && $Object.hasOwnProperty.call(m, "maxCostMinor")) {
+                    if (!$util.isInteger(m.maxCostMinor) && !(m.maxCostMinor && $util.isInteger(m.maxCostMinor.low) && $util.isInteger(m.maxCostMinor.high)))
+                        return "maxCostMinor: integer|Long expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a LeaseTerms message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof datanet.v1.LeaseTerms
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {datanet.v1.LeaseTerms} LeaseTerms
+             */
+            LeaseTerms.fromObject = function (d, q) {
+                if (d instanceof $root.datanet.v1.LeaseTerms)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".datanet.v1.LeaseTerms: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.datanet.v1.LeaseTerms();
+                if (d.leaseId != null) {
+                    if (typeof d.leaseId !== "string" || d.leaseId.length) {
+                        m.leaseId = $String(d.leaseId);
+                    }
+                }
+                if (d.lessee != null) {
+                    if (typeof d.lessee !== "string" || d.lessee.length) {
+                        m.lessee = $String(d.lessee);
+                    }
+                }
+                if (d.lessor != null) {
+                    if (typeof d.lessor !== "string" || d.lessor.length) {
+                        m.lessor = $String(d.lessor);
+                    }
+                }
+                if (d.lesseeHub != null) {
+                    if (typeof d.lesseeHub !== "string" || d.lesseeHub.length) {
+                        m.lesseeHub = $String(d.lesseeHub);
+                    }
+                }
+                if (d.lessorHub != null) {
+                    if (typeof d.lessorHub !== "string" || d.lessorHub.length) {
+                        m.lessorHub = $String(d.lessorHub);
+                    }
+                }
+                if (d.buyOrderId != null) {
+                    if (typeof d.buyOrderId !== "string" || d.buyOrderId.length) {
+                        m.buyOrderId = $String(d.buyOrderId);
+                    }
+                }
+                if (d.sellOrderId != null) {
+                    if (typeof d.sellOrderId !== "string" || d.sellOrderId.length) {
+                        m.sellOrderId = $String(d.sellOrderId);
+                    }
+                }
+                if (d.cores != null) {
+                    if ($Number(d.cores) !== 0) {
+                        m.cores = d.cores >>> 0;
+                    }
+                }
+                if (d.memoryMib != null) {
+                    if (typeof d.memoryMib === "object" ? d.memoryMib.low || d.memoryMib.high : $Number(d.memoryMib) !== 0) {
+                        if ($util.Long)
+                            m.memoryMib = $util.Long.fromValue(d.memoryMib, true);
+                        else if (typeof d.memoryMib === "string")
+                            m.memoryMib = $parseInt(d.memoryMib, 10);
+                        else if (typeof d.memoryMib === "number")
+                            m.memoryMib = d.memoryMib;
+                        else if (typeof d.memoryMib === "object")
+                            m.memoryMib = new $util.LongBits(d.memoryMib.low >>> 0, d.memoryMib.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.durationS != null) {
+                    if ($Number(d.durationS) !== 0) {
+                        m.durationS = d.durationS >>> 0;
+                    }
+                }
+                if (d.priceMinorPerCoreSecond != null) {
+                    if (typeof d.priceMinorPerCoreSecond === "object" ? d.priceMinorPerCoreSecond.low || d.priceMinorPerCoreSecond.high : $Number(d.priceMinorPerCoreSecond) !== 0) {
+                        if ($util.Long)
+                            m.priceMinorPerCoreSecond = $util.Long.fromValue(d.priceMinorPerCoreSecond, false);
+                        else if (typeof d.priceMinorPerCoreSecond === "string")
+                            m.priceMinorPerCoreSecond = $parseInt(d.priceMinorPerCoreSecond, 10);
+                        else if (typeof d.priceMinorPerCoreSecond === "number")
+                            m.priceMinorPerCoreSecond = d.priceMinorPerCoreSecond;
+                        else if (typeof d.priceMinorPerCoreSecond === "object")
+                            m.priceMinorPerCoreSecond = new $util.LongBits(d.priceMinorPerCoreSecond.low >>> 0, d.priceMinorPerCoreSecond.high >>> 0).toNumber();
+                    }
+                }
+                if (d.startMs != null) {
+                    if (typeof d.startMs === "object" ? d.startMs.low || d.startMs.high : $Number(d.startMs) !== 0) {
+                        if ($util.Long)
+                            m.startMs = $util.Long.fromValue(d.startMs, false);
+                        else if (typeof d.startMs === "string")
+                            m.startMs = $parseInt(d.startMs, 10);
+                        else if (typeof d.startMs === "number")
+                            m.startMs = d.startMs;
+                        else if (typeof d.startMs === "object")
+                            m.startMs = new $util.LongBits(d.startMs.low >>> 0, d.startMs.high >>> 0).toNumber();
+                    }
+                }
+                if (d.endMs != null) {
+                    if (typeof d.endMs === "object" ? d.endMs.low || d.endMs.high : $Number(d.endMs) !== 0) {
+                        if ($util.Long)
+                            m.endMs = $util.Long.fromValue(d.endMs, false);
+                        else if (typeof d.endMs === "string")
+                            m.endMs = $parseInt(d.endMs, 10);
+                        else if (typeof d.endMs === "number")
+                            m.endMs = d.endMs;
+                        else if (typeof d.endMs === "object")
+                            m.endMs = new $util.LongBits(d.endMs.low >>> 0, d.endMs.high >>> 0).toNumber();
+                    }
+                }
+                if (d.capabilities) {
+                    if (!$Array.isArray(d.capabilities))
+                        throw $TypeError(".datanet.v1.LeaseTerms.capabilities: array expected");
+                    m.capabilities = $Array(d.capabilities.length);
+                    for (var i = 0; i < d.capabilities.length; ++i) {
+                        m.capabilities[i] = $String(d.capabilities[i]);
+                    }
+                }
+                if (d.securityLevel != null) {
+                    if ($Number(d.securityLevel) !== 0) {
+                        m.securityLevel = d.securityLevel >>> 0;
+                    }
+                }
+                if (d.maxCostMinor != null) {
+                    if (typeof d.maxCostMinor === "object" ? d.maxCostMinor.low || d.maxCostMinor.high : $Number(d.maxCostMinor) !== 0) {
+                        if ($util.Long)
+                            m.maxCostMinor = $util.Long.fromValue(d.maxCostMinor, false);
+                        else if (typeof d.maxCostMinor === "string")
+                            m.maxCostMinor = $parseInt(d.maxCostMinor, 10);
+                        else if (typeof d.maxCostMinor === "number")
+                            m.maxCostMinor = d.maxCostMinor;
+                        else if (typeof d.maxCostMinor === "object")
+                            m.maxCostMinor = new $util.LongBits(d.maxCostMinor.low >>> 0, d.maxCostMinor.high >>> 0).toNumber();
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a LeaseTerms message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof datanet.v1.LeaseTerms
+             * @static
+             * @param {datanet.v1.LeaseTerms} m LeaseTerms
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            LeaseTerms.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.capabilities = [];
+                }
+                if (o.defaults) {
+                    d.leaseId = "";
+                    d.lessee = "";
+                    d.lessor = "";
+                    d.lesseeHub = "";
+                    d.lessorHub = "";
+                    d.buyOrderId = "";
+                    d.sellOrderId = "";
+                    d.cores = 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.memoryMib = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.memoryMib = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    d.durationS = 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.priceMinorPerCoreSecond = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.priceMinorPerCoreSecond = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.startMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.startMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.endMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.endMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    d.securityLevel = 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.maxCostMinor = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.maxCostMinor = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                }
+                if (m.leaseId != null && $Object.hasOwnProperty.call(m, "leaseId")) {
+                    d.leaseId = m.leaseId;
+                }
+                if (m.lessee != null && $Object.hasOwnProperty.call(m, "lessee")) {
+                    d.lessee = m.lessee;
+                }
+                if (m.lessor != null && $Object.hasOwnProperty.call(m, "lessor")) {
+                    d.lessor = m.lessor;
+                }
+                if (m.lesseeHub != null && $Object.hasOwnProperty.call(m, "lesseeHub")) {
+                    d.lesseeHub = m.lesseeHub;
+                }
+                if (m.lessorHub != null && $Object.hasOwnProperty.call(m, "lessorHub")) {
+                    d.lessorHub = m.lessorHub;
+                }
+                if (m.buyOrderId != null && $Object.hasOwnProperty.call(m, "buyOrderId")) {
+                    d.buyOrderId = m.buyOrderId;
+                }
+                if (m.sellOrderId != null && $Object.hasOwnProperty.call(m, "sellOrderId")) {
+                    d.sellOrderId = m.sellOrderId;
+                }
+                if (m.cores != null && $Object.hasOwnProperty.call(m, "cores")) {
+                    d.cores = m.cores;
+                }
+                if (m.memoryMib != null && $Object.hasOwnProperty.call(m, "memoryMib")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.memoryMib = typeof m.memoryMib === "number" ? $BigInt(m.memoryMib) : $util.Long.fromBits(m.memoryMib.low >>> 0, m.memoryMib.high >>> 0, true).toBigInt();
+                    else if (typeof m.memoryMib === "number")
+                        d.memoryMib = o.longs === $String ? $String(m.memoryMib) : m.memoryMib;
+                    else
+                        d.memoryMib = o.longs === $String ? $util.Long.prototype.toString.call(m.memoryMib) : o.longs === $Number ? new $util.LongBits(m.memoryMib.low >>> 0, m.memoryMib.high >>> 0).toNumber(true) : m.memoryMib;
+                }
+                if (m.durationS != null && $Object.hasOwnProperty.call(m, "durationS")) {
+                    d.durationS = m.durationS;
+                }
+                if (m.priceMinorPerCoreSecond != null && $Object.hasOwnProperty.call(m, "priceMinorPerCoreSecond")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.priceMinorPerCoreSecond = typeof m.priceMinorPerCoreSecond === "number" ? $BigInt(m.priceMinorPerCoreSecond) : $util.Long.fromBits(m.priceMinorPerCoreSecond.low >>> 0, m.priceMinorPerCoreSecond.high >>> 0, false).toBigInt();
+                    else if (typeof m.priceMinorPerCoreSecond === "number")
+                        d.priceMinorPerCoreSecond = o.longs === $String ? $String(m.priceMinorPerCoreSecond) : m.priceMinorPerCoreSecond;
+                    else
+                        d.priceMinorPerCoreSecond = o.longs === $String ? $util.Long.prototype.toString.call(m.priceMinorPerCoreSecond) : o.longs === $Number ? new $util.LongBits(m.priceMinorPerCoreSecond.low >>> 0, m.priceMinorPerCoreSecond.high >>> 0).toNumber() : m.priceMinorPerCoreSecond;
+                }
+                if (m.startMs != null && $Object.hasOwnProperty.call(m, "startMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.startMs = typeof m.startMs === "number" ? $BigInt(m.startMs) : $util.Long.fromBits(m.startMs.low >>> 0, m.startMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.startMs === "number")
+                        d.startMs = o.longs === $String ? $String(m.startMs) : m.startMs;
+                    else
+                        d.startMs = o.longs === $String ? $util.Long.prototype.toString.call(m.startMs) : o.longs === $Number ? new $util.LongBits(m.startMs.low >>> 0, m.startMs.high >>> 0).toNumber() : m.startMs;
+                }
+                if (m.endMs != null && $Object.hasOwnProperty.call(m, "endMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.endMs = typeof m.endMs === "number" ? $BigInt(m.endMs) : $util.Long.fromBits(m.endMs.low >>> 0, m.endMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.endMs === "number")
+                        d.endMs = o.longs === $String ? $String(m.endMs) : m.endMs;
+                    else
+                        d.endMs = o.longs === $String ? $util.Long.prototype.toString.call(m.endMs) : o.longs === $Number ? new $util.LongBits(m.endMs.low >>> 0, m.endMs.high >>> 0).toNumber() : m.endMs;
+                }
+                if (m.capabilities && m.capabilities.length) {
+                    d.capabilities = $Array(m.capabilities.length);
+                    for (var j = 0; j < m.capabilities.length; ++j) {
+                        d.capabilities[j] = m.capabilities[j];
+                    }
+                }
+                if (m.securityLevel != null && $Object.hasOwnProperty.call(m, "securityLevel")) {
+                    d.securityLevel = m.securityLevel;
+                }
+                if (m.maxCostMinor != null && $Object.hasOwnProperty.call(m, "maxCostMinor")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.maxCostMinor = typeof m.maxCostMinor === "number" ? $BigInt(m.maxCostMinor) : $util.Long.fromBits(m.maxCostMinor.low >>> 0, m.maxCostMinor.high >>> 0, false).toBigInt();
+                    else if (typeof m.maxCostMinor === "number")
+                        d.maxCostMinor = o.longs === $String ? $String(m.maxCostMinor) : m.maxCostMinor;
+                    else
+                        d.maxCostMinor = o.longs === $String ? $util.Long.prototype.toString.call(m.maxCostMinor) : o.longs === $Number ? new $util.LongBits(m.maxCostMinor.low >>> 0, m.maxCostMinor.high >>> 0).toNumber() : m.maxCostMinor;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this LeaseTerms to JSON.
+             * @function toJSON
+             * @memberof datanet.v1.LeaseTerms
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            LeaseTerms.prototype.toJSON = function() {
+                return LeaseTerms.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for LeaseTerms
+             * @function getTypeUrl
+             * @memberof datanet.v1.LeaseTerms
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            LeaseTerms.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/datanet.v1.LeaseTerms";
+            };
+
+            return LeaseTerms;
+        })();
+
+        v1.HubSignature = (function() {
+
+            /**
+             * Properties of a HubSignature.
+             * @typedef {Object} datanet.v1.HubSignature.$Properties
+             * @property {string|null} [hubId] HubSignature hubId
+             * @property {Uint8Array|null} [signature] HubSignature signature
+             * @property {Uint8Array|null} [hubCert] HubSignature hubCert
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a HubSignature.
+             * @memberof datanet.v1
+             * @interface IHubSignature
+             * @augments datanet.v1.HubSignature.$Properties
+             * @deprecated Use datanet.v1.HubSignature.$Properties instead.
+             */
+
+            /**
+             * Shape of a HubSignature.
+             * @typedef {datanet.v1.HubSignature.$Properties} datanet.v1.HubSignature.$Shape
+             */
+
+            /**
+             * Constructs a new HubSignature.
+             * @memberof datanet.v1
+             * @classdesc Represents a HubSignature.
+             * @constructor
+             * @param {datanet.v1.HubSignature.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const HubSignature = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * HubSignature hubId.
+             * @member {string} hubId
+             * @memberof datanet.v1.HubSignature
+             * @instance
+             */
+            HubSignature.prototype.hubId = "";
+
+            /**
+             * HubSignature signature.
+             * @member {Uint8Array} signature
+             * @memberof datanet.v1.HubSignature
+             * @instance
+             */
+            HubSignature.prototype.signature = $util.newBuffer([]);
+
+            /**
+             * HubSignature hubCert.
+             * @member {Uint8Array} hubCert
+             * @memberof datanet.v1.HubSignature
+             * @instance
+             */
+            HubSignature.prototype.hubCert = $util.newBuffer([]);
+
+            /**
+             * Creates a new HubSignature instance using the specified properties.
+             * @function create
+             * @memberof datanet.v1.HubSignature
+             * @static
+             * @param {datanet.v1.HubSignature.$Properties=} [properties] Properties to set
+             * @returns {datanet.v1.HubSignature} HubSignature instance
+             * @type {{
+             *   (properties: datanet.v1.HubSignature.$Shape): datanet.v1.HubSignature & datanet.v1.HubSignature.$Shape;
+             *   (properties?: datanet.v1.HubSignature.$Properties): datanet.v1.HubSignature;
+             * }}
+             */
+            HubSignature.create = function(properties) {
+                return new HubSignature(properties);
+            };
+
+            /**
+             * Encodes the specified HubSignature message. Does not implicitly {@link datanet.v1.HubSignature.verify|verify} messages.
+             * @function encode
+             * @memberof datanet.v1.HubSignature
+             * @static
+             * @param {datanet.v1.HubSignature.$Properties} m HubSignature message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            HubSignature.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.hubId != null && $Object.hasOwnProperty.call(m, "hubId") && m.hubId !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.hubId);
+                if (m.signature != null && $Object.hasOwnProperty.call(m, "signature") && m.signature.length)
+                    w.uint32(/* id 2, wireType 2 =*/18).bytes(m.signature);
+                if (m.hubCert != null && $Object.hasOwnProperty.call(m, "hubCert") && m.hubCert.length)
+                    w.uint32(/* id 3, wireType 2 =*/26).bytes(m.hubCert);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes a HubSignature message from the specified reader or buffer.
+             * @function decode
+             * @memberof datanet.v1.HubSignature
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {datanet.v1.HubSignature & datanet.v1.HubSignature.$Shape} HubSignature
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            HubSignature.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.datanet.v1.HubSignature();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.hubId = v;
+                            else
+                                delete m.hubId;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.signature = v;
+                            else
+                                delete m.signature;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.hubCert = v;
+                            else
+                                delete m.hubCert;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Verifies a HubSignature message.
+             * @function verify
+             * @memberof datanet.v1.HubSignature
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            HubSignature.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.hubId != null && $Object.hasOwnProperty.call(m, "hubId")) {
+                    if (!$util.isString(m.hubId))
+                        return "hubId: string expected";
+                }
+                if (m.signature != null && $Object.hasOwnProperty.call(m, "signature")) {
+                    if (!(m.signature && typeof m.signature.length === "number" || $util.isString(m.signature)))
+                        return "signature: buffer expected";
+                }
+                if (m.hubCert != null && $Object.hasOwnProperty.call(m, "hubCert")) {
+                    if (!(m.hubCert && typeof m.hubCert.length === "number" || $util.isString(m.hubCert)))
+                        return "hubCert: buffer expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a HubSignature message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof datanet.v1.HubSignature
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {datanet.v1.HubSignature} HubSignature
+             */
+            HubSignature.fromObject = function (d, q) {
+                if (d instanceof $root.datanet.v1.HubSignature)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".datanet.v1.HubSignature: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.datanet.v1.HubSignature();
+                if (d.hubId != null) {
+                    if (typeof d.hubId !== "string" || d.hubId.length) {
+                        m.hubId = $String(d.hubId);
+                    }
+                }
+                if (d.signature != null) {
+                    if (d.signature.length) {
+                        if (typeof d.signature === "string")
+                            $util.base64.decode(d.signature, m.signature = $util.newBuffer($util.base64.length(d.signature)), 0);
+                        else if (d.signature.length >= 0)
+                            m.signature = d.signature;
+                    }
+                }
+                if (d.hubCert != null) {
+                    if (d.hubCert.length) {
+                        if (typeof d.hubCert === "string")
+                            $util.base64.decode(d.hubCert, m.hubCert = $util.newBuffer($util.base64.length(d.hubCert)), 0);
+                        else if (d.hubCert.length >= 0)
+                            m.hubCert = d.hubCert;
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a HubSignature message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof datanet.v1.HubSignature
+             * @static
+             * @param {datanet.v1.HubSignature} m HubSignature
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            HubSignature.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.hubId = "";
+                    if (o.bytes === $String)
+                        d.signature = "";
+                    else {
+                        d.signature = [];
+                        if (o.bytes !== $Array)
+                            d.signature = $util.newBuffer(d.signature);
+                    }
+                    if (o.bytes === $String)
+                        d.hubCert = "";
+                    else {
+                        d.hubCert = [];
+                        if (o.bytes !== $Array)
+                            d.hubCert = $util.newBuffer(d.hubCert);
+                    }
+                }
+                if (m.hubId != null && $Object.hasOwnProperty.call(m, "hubId")) {
+                    d.hubId = m.hubId;
+                }
+                if (m.signature != null && $Object.hasOwnProperty.call(m, "signature")) {
+                    d.signature = o.bytes === $String ? $util.base64.encode(m.signature, 0, m.signature.length) : o.bytes === $Array ? $Array.prototype.slice.call(m.signature) : m.signature;
+                }
+                if (m.hubCert != null && $Object.hasOwnProperty.call(m, "hubCert")) {
+                    d.hubCert = o.bytes === $String ? $util.base64.encode(m.hubCert, 0, m.hubCert.length) : o.bytes === $Array ? $Array.prototype.slice.call(m.hubCert) : m.hubCert;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this HubSignature to JSON.
+             * @function toJSON
+             * @memberof datanet.v1.HubSignature
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            HubSignature.prototype.toJSON = function() {
+                return HubSignature.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for HubSignature
+             * @function getTypeUrl
+             * @memberof datanet.v1.HubSignature
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            HubSignature.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/datanet.v1.HubSignature";
+            };
+
+            return HubSignature;
+        })();
+
+        v1.LeaseContract = (function() {
+
+            /**
+             * Properties of a LeaseContract.
+             * @typedef {Object} datanet.v1.LeaseContract.$Properties
+             * @property {Uint8Array|null} [terms] LeaseContract terms
+             * @property {Array.<datanet.v1.HubSignature.$Properties>|null} [signatures] LeaseContract signatures
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a LeaseContract.
+             * @memberof datanet.v1
+             * @interface ILeaseContract
+             * @augments datanet.v1.LeaseContract.$Properties
+             * @deprecated Use datanet.v1.LeaseContract.$Properties instead.
+             */
+
+            /**
+             * Shape of a LeaseContract.
+             * @typedef {datanet.v1.LeaseContract.$Properties} datanet.v1.LeaseContract.$Shape
+             */
+
+            /**
+             * Constructs a new LeaseContract.
+             * @memberof datanet.v1
+             * @classdesc Represents a LeaseContract.
+             * @constructor
+             * @param {datanet.v1.LeaseContract.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const LeaseContract = function (p) {
+                this.signatures = [];
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * LeaseContract terms.
+             * @member {Uint8Array} terms
+             * @memberof datanet.v1.LeaseContract
+             * @instance
+             */
+            LeaseContract.prototype.terms = $util.newBuffer([]);
+
+            /**
+             * LeaseContract signatures.
+             * @member {Array.<datanet.v1.HubSignature.$Properties>} signatures
+             * @memberof datanet.v1.LeaseContract
+             * @instance
+             */
+            LeaseContract.prototype.signatures = $util.emptyArray;
+
+            /**
+             * Creates a new LeaseContract instance using the specified properties.
+             * @function create
+             * @memberof datanet.v1.LeaseContract
+             * @static
+             * @param {datanet.v1.LeaseContract.$Properties=} [properties] Properties to set
+             * @returns {datanet.v1.LeaseContract} LeaseContract instance
+             * @type {{
+             *   (properties: datanet.v1.LeaseContract.$Shape): datanet.v1.LeaseContract & datanet.v1.LeaseContract.$Shape;
+             *   (properties?: datanet.v1.LeaseContract.$Properties): datanet.v1.LeaseContract;
+             * }}
+             */
+            LeaseContract.create = function(properties) {
+                return new LeaseContract(properties);
+            };
+
+            /**
+             * Encodes the specified LeaseContract message. Does not implicitly {@link datanet.v1.LeaseContract.verify|verify} messages.
+             * @function encode
+             * @memberof datanet.v1.LeaseContract
+             * @static
+             * @param {datanet.v1.LeaseContract.$Properties} m LeaseContract message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            LeaseContract.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.terms != null && $Object.hasOwnProperty.call(m, "terms") && m.terms.length)
+                    w.uint32(/* id 1, wireType 2 =*/10).bytes(m.terms);
+                if (m.signatures != null && m.signatures.length) {
+                    for (var i = 0; i < m.signatures.length; ++i)
+                        $root.datanet.v1.HubSignature.encode(m.signatures[i], w.uint32(/* id 2, wireType 2 =*/18).fork(), q + 1).ldelim();
+                }
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes a LeaseContract message from the specified reader or buffer.
+             * @function decode
+             * @memberof datanet.v1.LeaseContract
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {datanet.v1.LeaseContract & datanet.v1.LeaseContract.$Shape} LeaseContract
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            LeaseContract.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.datanet.v1.LeaseContract();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.terms = v;
+                            else
+                                delete m.terms;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.signatures && m.signatures.length))
+                                m.signatures = [];
+                            m.signatures.push($root.datanet.v1.HubSignature.decode(r, r.size(), $undefined, q + 1));
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Verifies a LeaseContract message.
+             * @function verify
+             * @memberof datanet.v1.LeaseContract
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            LeaseContract.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.terms != null && $Object.hasOwnProperty.call(m, "terms")) {
+                    if (!(m.terms && typeof m.terms.length === "number" || $util.isString(m.terms)))
+                        return "terms: buffer expected";
+                }
+                if (m.signatures != null && $Object.hasOwnProperty.call(m, "signatures")) {
+                    if (!$Array.isArray(m.signatures))
+                        return "signatures: array expected";
+                    for (var i = 0; i < m.signatures.length; ++i) {
+                        {
+                            var e = $root.datanet.v1.HubSignature.verify(m.signatures[i], q + 1);
+                            if (e)
+                                return "signatures." + e;
+                        }
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates a LeaseContract message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof datanet.v1.LeaseContract
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {datanet.v1.LeaseContract} LeaseContract
+             */
+            LeaseContract.fromObject = function (d, q) {
+                if (d instanceof $root.datanet.v1.LeaseContract)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".datanet.v1.LeaseContract: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.datanet.v1.LeaseContract();
+                if (d.terms != null) {
+                    if (d.terms.length) {
+                        if (typeof d.terms === "string")
+                            $util.base64.decode(d.terms, m.terms = $util.newBuffer($util.base64.length(d.terms)), 0);
+                        else if (d.terms.length >= 0)
+                            m.terms = d.terms;
+                    }
+                }
+                if (d.signatures) {
+                    if (!$Array.isArray(d.signatures))
+                        throw $TypeError(".datanet.v1.LeaseContract.signatures: array expected");
+                    m.signatures = $Array(d.signatures.length);
+                    for (var i = 0; i < d.signatures.length; ++i) {
+                        if (!$util.isObject(d.signatures[i]))
+                            throw $TypeError(".datanet.v1.LeaseContract.signatures: object expected");
+                        m.signatures[i] = $root.datanet.v1.HubSignature.fromObject(d.signatures[i], q + 1);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a LeaseContract message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof datanet.v1.LeaseContract
+             * @static
+             * @param {datanet.v1.LeaseContract} m LeaseContract
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            LeaseContract.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.signatures = [];
+                }
+                if (o.defaults) {
+                    if (o.bytes === $String)
+                        d.terms = "";
+                    else {
+                        d.terms = [];
+                        if (o.bytes !== $Array)
+                            d.terms = $util.newBuffer(d.terms);
+                    }
+                }
+                if (m.terms != null && $Object.hasOwnProperty.call(m, "terms")) {
+                    d.terms = o.bytes === $String ? $util.base64.encode(m.terms, 0, m.terms.length) : o.bytes === $Array ? $Array.prototype.slice.call(m.terms) : m.terms;
+                }
+                if (m.signatures && m.signatures.length) {
+                    d.signatures = $Array(m.signatures.length);
+                    for (var j = 0; j < m.signatures.length; ++j) {
+                        d.signatures[j] = $root.datanet.v1.HubSignature.toObject(m.signatures[j], o, q + 1);
+                    }
+                }
+                return d;
+            };
+
+            /**
+             * Converts this LeaseContract to JSON.
+             * @function toJSON
+             * @memberof datanet.v1.LeaseContract
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            LeaseContract.prototype.toJSON = function() {
+                return LeaseContract.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for LeaseContract
+             * @function getTypeUrl
+             * @memberof datanet.v1.LeaseContract
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            LeaseContract.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/datanet.v1.LeaseContract";
+            };
+
+            return LeaseContract;
         })();
 
         v1.AdmissionRequest = (function() {
