@@ -19,11 +19,15 @@ export function checkTime(h: EnvelopeHeader, now: number, p: TimePolicy): Check 
   return pass;
 }
 
-/** The certificate is the header's claimed source, and its key signed these exact header bytes. */
-export function checkSenderBinding(identity: VerifiedIdentity, h: EnvelopeHeader, e: Envelope): Check {
+/**
+ * The certificate is the header's claimed source, and its key signed these exact
+ * header bytes. Hubs originate envelopes only towards their own nodes (leases,
+ * order updates), which only those nodes accept (`hubOrigin`).
+ */
+export function checkSenderBinding(identity: VerifiedIdentity, h: EnvelopeHeader, e: Envelope, hubOrigin: 'refuse' | 'accept' = 'refuse'): Check {
   if (identity.nodeId !== h.source) return { ok: false, code: ReasonCode.SourceMismatch, detail: `certificate is ${identity.nodeId}'s, header claims ${h.source}` };
   if (!sameBytes(identity.certSha256, h.senderCertSha256)) return { ok: false, code: ReasonCode.SourceMismatch, detail: 'header names another signing certificate' };
-  if (identity.role === 'hub') return { ok: false, code: ReasonCode.SourceMismatch, detail: 'hubs relay, they do not originate envelopes' };
+  if (identity.role === 'hub' && hubOrigin === 'refuse') return { ok: false, code: ReasonCode.SourceMismatch, detail: 'hubs relay, they do not originate envelopes here' };
   if (!identity.verify(e.header, e.signature)) return { ok: false, code: ReasonCode.SignatureInvalid, detail: 'header signature does not verify' };
   return pass;
 }

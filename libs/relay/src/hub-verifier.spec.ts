@@ -163,6 +163,25 @@ describe('recipient checks', () => {
     expect(!r.ok && r.code).toBe(ReasonCode.HopInvalid);
   });
 
+  it('accepts an envelope its own hub originated (a lease), and refuses one a foreign hub originated', async () => {
+    const hubB = net.hubs['hub-b']!;
+    const asHub = (hub: typeof hubB) => ({ nodeId: hub.hubId, hubId: hub.hubId, signingKey: hub.signingKey, chainDer: [hub.certDer] });
+    const own = stampEnvelope(pb.Envelope.decode(buildEnvelope(asHub(hubB), p('b1').recipient, msg({ type: 'market.lease' }), NOW).bytes), hubB, NOW);
+    const ok = await receiveEnvelope(own, self(), new CaTrust(net.caCertPem), clock, time);
+    expect(ok.ok && ok.sender.role).toBe('hub');
+    const hubA = net.hubs['hub-a']!;
+    const foreign = stampEnvelope(pb.Envelope.decode(buildEnvelope({ ...asHub(hubA), hubId: 'hub-b' }, p('b1').recipient, msg(), NOW).bytes), hubB, NOW);
+    const r = await receiveEnvelope(foreign, self(), new CaTrust(net.caCertPem), clock, time);
+    expect(r.ok).toBe(false);
+  });
+
+  it('rejects a hub originating traffic through another hub with SOURCE_MISMATCH', async () => {
+    const hubA = net.hubs['hub-a']!;
+    const bytes = buildEnvelope({ nodeId: 'hub-a', hubId: 'hub-a', signingKey: hubA.signingKey, chainDer: [hubA.certDer, hubA.certDer] }, p('b1').recipient, msg(), NOW).bytes;
+    const d = await hub('hub-a').decide(bytes, 'ingress', 'x/0/77');
+    expect(d.action).toBe('reject');
+  });
+
   it('rejects a message addressed to someone else with ROUTE_NOT_ALLOWED', async () => {
     const r = await receiveEnvelope(viaHubs(send('a1', 'a2')), self(), new CaTrust(net.caCertPem), clock, time);
     expect(!r.ok && r.code).toBe(ReasonCode.RouteNotAllowed);
