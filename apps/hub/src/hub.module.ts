@@ -3,6 +3,7 @@ import { Ctx, EventPattern } from '@nestjs/microservices';
 import { ADMIN_TOKEN, AdminGuard } from '#libs/service-kit';
 import { BusContext } from '#libs/bus';
 import { AdmissionController, HealthController, OperatorController } from './http/hub.controllers.js';
+import { MarketController, MarketOperatorController, MarketPeerController } from './http/market.controllers.js';
 import { HUB_RUNTIME, type HubRuntime } from './runtime.js';
 
 /** Logical patterns; the transport maps them to this hub's topics (topic names carry the hub id). */
@@ -29,7 +30,7 @@ export class HubModule {
   static register(rt: HubRuntime): DynamicModule {
     return {
       module: HubModule,
-      controllers: [HealthController, AdmissionController, OperatorController, RelayConsumer],
+      controllers: [HealthController, AdmissionController, OperatorController, MarketController, MarketPeerController, MarketOperatorController, RelayConsumer],
       providers: [
         { provide: HUB_RUNTIME, useValue: rt },
         { provide: ADMIN_TOKEN, useValue: rt.config.adminToken ?? '' },

@@ -15,6 +15,12 @@ import { DirectoryService } from './directory/directory.service.js';
 import { hubMigrations } from './persistence/migrations.js';
 import { PostgresNonceStore } from './persistence/nonce.repository.js';
 import { RelayService } from './relay/relay.service.js';
+import { OrderBook } from '#libs/market';
+import { LeaseDelivery } from './market/lease-delivery.js';
+import { MarketLog } from './market/market-log.js';
+import { MarketService } from './market/market.service.js';
+import { PeerClient } from './market/peer-client.js';
+import { RequestAuth } from './market/request-auth.js';
 
 export const HUB_RUNTIME = Symbol('HUB_RUNTIME');
 
@@ -29,11 +35,16 @@ export interface HubRuntime {
   readonly metrics: MetricsRegistry;
   readonly relayGroup: string;
   readonly relayTopics: { readonly ingress: string; readonly peer: string };
+  readonly market: MarketService;
+  readonly requestAuth: RequestAuth;
   relayState(): string;
   close(): Promise<void>;
 }
 
 const NONCE_PRUNE_INTERVAL_MS = 60_000;
+const MARKET_HOUSEKEEPING_MS = 1_000;
+const RESERVATION_TTL_MS = 10_000;
+const SNAPSHOT_EVERY_COMMANDS = 500;
 
 /**
  * A Kafka broker without an authorizer (a docker-compose trial) answers ACL
@@ -122,6 +133,46 @@ export async function startHubRuntime(config: HubConfig, log: JsonLogger): Promi
   );
   const relay = new RelayService({ hubId: config.nodeId, verifier, ownBus, peerBus, stamper: { hubId: config.nodeId, signingKey: SigningKey.fromPkcs8Pem(hubKeyPem), certDer: hubCertDer }, deadLetters, counters, clock: systemClock, log });
 
+  const trust = new CaTrust(caCertPem);
+  const signer = { hubId: config.nodeId, signingKey: SigningKey.fromPkcs8Pem(hubKeyPem), certDer: hubCertDer };
+  const deliveries = new LeaseDelivery({
+    ds,
+    bus: ownBus,
+    hub: signer,
+    caCertPem,
+    pkiDir: config.pkiDir,
+    participantKexCert: async (id) => (await admission.identityOf(id))?.keyAgreementCertPem,
+    log,
+    ttlMs: maxTtlMs,
+  });
+  const market = new MarketService({
+    ds,
+    hubId: config.nodeId,
+    engine: new OrderBook(),
+    log: new MarketLog(ds),
+    signer,
+    peers: new PeerClient({ nodeId: config.nodeId, sign: (d) => signer.signingKey.sign(d), certDer: hubCertDer }, (id) => config.peers.find((x) => x.hubId === id)?.url ?? ''),
+    peerIds: config.peers.map((x) => x.hubId),
+    deliveries,
+    settlementIds: [...servedSettlement],
+    trust,
+    clock: systemClock,
+    logger: log,
+    reservationTtlMs: RESERVATION_TTL_MS,
+    snapshotEvery: SNAPSHOT_EVERY_COMMANDS,
+    onFatal: (e) => {
+      log.error('market log write failed; restarting from the log', { error: e as Error });
+      process.exit(75);
+    },
+  });
+  const rebuilt = await market.rebuild();
+  log.info('order book rebuilt from its log', { commands: rebuilt.commands, stateHash: rebuilt.stateHash });
+  deliveries.start();
+  const marketTimer = setInterval(() => {
+    market.housekeeping().catch((e: unknown) => log.warn('market housekeeping failed', { error: e as Error }));
+  }, MARKET_HOUSEKEEPING_MS);
+  marketTimer.unref();
+
   const pruneTimer = setInterval(() => {
     nonces.prune(Date.now()).catch((e: unknown) => log.warn('nonce prune failed', { error: e as Error }));
   }, NONCE_PRUNE_INTERVAL_MS);
@@ -138,9 +189,13 @@ export async function startHubRuntime(config: HubConfig, log: JsonLogger): Promi
     metrics,
     relayGroup: groups.hubRelay(config.nodeId),
     relayTopics,
+    market,
+    requestAuth: new RequestAuth(admission, trust, nonces, (id) => peerIds.has(id)),
     relayState: () => 'consuming',
     close: async () => {
       clearInterval(pruneTimer);
+      clearInterval(marketTimer);
+      await deliveries.stop();
       await ownBus.close();
       for (const b of peerBuses.values()) await b.close();
       await ds.destroy();

@@ -69,6 +69,15 @@ export async function bootstrapPki(o: PkiBootstrapOptions): Promise<PkiBootstrap
     }
     (created ? report.created : report.kept).push(node.id);
   }
+  // Hubs deliver leases to the settlement services they serve: give each hub their
+  // key-agreement certificates (public; a real operator receives them from the exchange).
+  for (const x of o.topology.settlement) {
+    for (const hubId of x.hubs) {
+      const peers = join(o.outDir, hubId, 'peers');
+      await mkdir(peers, { recursive: true, mode: 0o700 });
+      await copyFile(pkiPaths(join(o.outDir, x.id)).kexCert, join(peers, `${x.id}.kex.crt`));
+    }
+  }
   return report;
 }
 

@@ -19,7 +19,10 @@ export interface ServiceBootOptions {
   readonly onClosed: () => Promise<void>;
 }
 
-/** Largest JSON body any API accepts; endpoints validate their own, smaller limits. */
+/**
+ * Largest JSON body any API accepts; endpoints validate their own, smaller limits.
+ * Raw bodies are kept (`rawBody`) because signed requests are verified over the exact bytes.
+ */
 const MAX_JSON_BODY = '12mb';
 
 /**
@@ -28,7 +31,7 @@ const MAX_JSON_BODY = '12mb';
  * SIGTERM/SIGINT (stop consuming, finish in-flight work, close connections).
  */
 export async function bootService(o: ServiceBootOptions): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(o.module, { logger: new NestJsonLogger(o.log), bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(o.module, { logger: new NestJsonLogger(o.log), bodyParser: false, rawBody: true });
   app.useBodyParser('json', { limit: MAX_JSON_BODY });
   const doc = new DocumentBuilder().setTitle(`datanet ${o.service} ${o.config.nodeId}`).setDescription(o.description).setVersion('1').addBearerAuth().build();
   SwaggerModule.setup('docs', app, SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'docs/openapi.json' });

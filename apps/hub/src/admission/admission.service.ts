@@ -61,14 +61,18 @@ const sha256Hex = (b: Uint8Array): string => createHash('sha256').update(b).dige
 export class AdmissionService {
   /** The hub is the single writer of its admission table, so this cache stays coherent. */
   private readonly admitted = new Map<string, Admitted>();
+  private readonly verifiers = new Map<string, VerifyingKey>();
 
   constructor(private readonly d: AdmissionDeps) {}
 
   async load(): Promise<void> {
-    const rows: { participant_id: string; status: 'active' | 'revoked'; signing_cert_sha256: Buffer }[] = await this.d.ds.query(
-      `SELECT participant_id, status, signing_cert_sha256 FROM admitted_participants`,
+    const rows: { participant_id: string; status: 'active' | 'revoked'; signing_cert_sha256: Buffer; signing_cert: Buffer }[] = await this.d.ds.query(
+      `SELECT participant_id, status, signing_cert_sha256, signing_cert FROM admitted_participants`,
     );
-    for (const r of rows) this.admitted.set(r.participant_id, { status: r.status, signingCertSha256: r.signing_cert_sha256.toString('hex') });
+    for (const r of rows) {
+      this.admitted.set(r.participant_id, { status: r.status, signingCertSha256: r.signing_cert_sha256.toString('hex') });
+      this.verifiers.set(r.participant_id, VerifyingKey.fromCertificatePem(derToPem(r.signing_cert, 'CERTIFICATE')));
+    }
   }
 
   /** Re-applies bus grants from the admission table (after a restart or a bus re-provisioning). */
@@ -79,6 +83,12 @@ export class AdmissionService {
   isAdmitted(identity: VerifiedIdentity): boolean {
     const a = this.admitted.get(identity.nodeId);
     return !!a && a.status === 'active' && identity.issuerId === this.d.hubId && a.signingCertSha256 === Buffer.from(identity.certSha256).toString('hex');
+  }
+
+  /** Checks a participant's signature with the signing certificate this hub issued it (active participants only). */
+  verifySignature(participantId: string, data: Uint8Array, signature: Uint8Array): boolean {
+    const key = this.verifiers.get(participantId);
+    return !!key && this.isActive(participantId) && key.verify(data, signature);
   }
 
   isActive(participantId: string): boolean {
@@ -174,6 +184,7 @@ export class AdmissionService {
       await m.query(`INSERT INTO used_enrollment_tokens (token_sha256, participant_id, signing_spki_sha256) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [tokenHash, req.participantId, spkiHash]);
     });
     this.admitted.set(req.participantId, { status: 'active', signingCertSha256: sha256Hex(signingDer) });
+    this.verifiers.set(req.participantId, VerifyingKey.fromCertificatePem(identity.signingCertPem));
   }
 }
 

@@ -44,4 +44,68 @@ export class HubInitial1763700000000 implements MigrationInterface {
   }
 }
 
-export const hubMigrations = [HubInitial1763700000000];
+export class HubMarket1763800000000 implements MigrationInterface {
+  name = 'HubMarket1763800000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      -- The book's event log: every accepted command with the time it ran at. The
+      -- book is deterministic, so replaying the log after the latest snapshot
+      -- rebuilds it exactly; the state hash after each command is kept to prove it.
+      CREATE TABLE market_commands (
+        seq bigserial PRIMARY KEY,
+        kind text NOT NULL CHECK (kind IN ('place', 'cancel', 'expire', 'reserve', 'confirm', 'release', 'expire_reservations')),
+        body jsonb NOT NULL,
+        now_ms bigint NOT NULL,
+        state_hash text NOT NULL,
+        at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE TABLE market_snapshots (
+        command_seq bigint PRIMARY KEY,
+        state jsonb NOT NULL,
+        state_hash text NOT NULL,
+        at timestamptz NOT NULL DEFAULT now()
+      );
+      -- Idempotent submission: one order per (participant, client order id).
+      CREATE TABLE market_orders (
+        order_id text PRIMARY KEY,
+        participant_id text NOT NULL,
+        client_order_id text NOT NULL,
+        request_sha256 bytea NOT NULL,
+        response jsonb NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        UNIQUE (participant_id, client_order_id)
+      );
+      -- One lease per fill, with the contract as signed by the hubs.
+      CREATE TABLE leases (
+        lease_id text PRIMARY KEY,
+        contract bytea NOT NULL,
+        lessee text NOT NULL,
+        lessor text NOT NULL,
+        lessee_hub text NOT NULL,
+        lessor_hub text NOT NULL,
+        buy_order_id text NOT NULL,
+        sell_order_id text NOT NULL,
+        cores integer NOT NULL,
+        price_minor_per_core_second bigint NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      -- Who must receive each lease (lessee or lessor of this subnet, settlement).
+      CREATE TABLE lease_deliveries (
+        lease_id text NOT NULL REFERENCES leases (lease_id),
+        target text NOT NULL,
+        status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sent', 'failed')),
+        attempts integer NOT NULL DEFAULT 0,
+        last_error text,
+        PRIMARY KEY (lease_id, target)
+      );
+      CREATE INDEX lease_deliveries_pending ON lease_deliveries (lease_id) WHERE status = 'pending';
+    `);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE lease_deliveries; DROP TABLE leases; DROP TABLE market_orders; DROP TABLE market_snapshots; DROP TABLE market_commands;`);
+  }
+}
+
+export const hubMigrations = [HubInitial1763700000000, HubMarket1763800000000];
