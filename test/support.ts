@@ -44,3 +44,19 @@ export async function eventually<T>(probe: () => Promise<T | undefined>, timeout
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** Places an order at a hub exactly as the participant's API does: a request signed with the participant's key. */
+export async function placeOrder(net: LocalNetwork, participantId: string, hubId: string, body: Record<string, unknown>): Promise<{ status: number; json: Record<string, unknown> & { error?: { code: string } } }> {
+  const { signRequest } = await import('#libs/identity');
+  const me = actAs(net, participantId, hubId);
+  const text = JSON.stringify(body);
+  const headers = { 'content-type': 'application/json', ...signRequest({ nodeId: participantId, sign: (d) => me.signingKey.sign(d) }, 'POST', '/v1/market/orders', text, Date.now()) };
+  const res = await fetch(`${net.url(hubId)}/v1/market/orders`, { method: 'POST', headers, body: text });
+  return { status: res.status, json: (await res.json()) as Record<string, unknown> & { error?: { code: string } } };
+}
+
+export async function operatorGet<T>(net: LocalNetwork, hubId: string, path: string): Promise<T> {
+  const res = await fetch(`${net.url(hubId)}${path}`, { headers: { authorization: `Bearer ${net.adminToken}` } });
+  if (!res.ok) throw new Error(`${path}: ${res.status}`);
+  return (await res.json()) as T;
+}

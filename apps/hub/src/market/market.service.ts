@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { pb } from '#libs/contracts';
 import { leaseTerms, signLease, type HubSigner, type LeaseInput } from '#libs/lease';
-import { capabilitiesOf, classLevel, classMask, parseResourceClass, type Fill, type MatchingEngine, type OrderInput, type OrderView, type ReservationBuySpec, type ReservedLot } from '#libs/market';
+import { MarketCode, capabilitiesOf, classLevel, classMask, parseResourceClass, type Fill, type MatchingEngine, type OrderInput, type OrderView, type ReservationBuySpec, type ReservedLot } from '#libs/market';
 import type { JsonLogger } from '#libs/observability';
 import type { Clock, TrustPort } from '#libs/relay';
 import type { LeaseDelivery } from './lease-delivery.js';
@@ -265,6 +265,8 @@ export class MarketService {
       const nowMs = this.d.clock.nowMs();
       const body = { reservationId, buy: spec, maxCores, ttlMs: this.d.reservationTtlMs };
       const r = this.d.engine.reserve({ ...body, nowMs });
+      // Nothing to reserve is an answer, not an error: the order goes on to the peers and the book.
+      if (!r.ok && r.code === MarketCode.ReservationNothingAvailable) return { ok: true as const, value: { reservationId, lots: [], reservedCores: 0 } };
       if (!r.ok) return { ok: false as const, status: 400 as const, code: r.code, message: `order refused: ${r.code}` };
       await this.persist('reserve', body, nowMs, async () => undefined);
       return { ok: true as const, value: { reservationId, lots: r.lots, reservedCores: r.reservedCores } };
@@ -276,8 +278,8 @@ export class MarketService {
       const r = await this.d.peers.reserve(hubId, req);
       return { hubId, reservationId: r.reservationId, lots: r.lots, reservedCores: r.reservedCores };
     } catch (e) {
-      // A peer that is down or refuses just does not take part in this match.
-      this.d.logger.warn('peer reservation failed', { peer: hubId, error: e as Error });
+      // A peer with nothing to offer, down or refusing, just does not take part in this match.
+      if (!(e instanceof PeerError && e.code === MarketCode.ReservationNothingAvailable)) this.d.logger.warn('peer reservation failed', { peer: hubId, error: e as Error });
       return undefined;
     }
   }
