@@ -4,7 +4,7 @@ import { jest } from '@jest/globals';
 import { verifyLease } from '#libs/lease';
 import { CaTrust } from '#libs/relay';
 import { freshTopology, LocalNetwork } from '#libs/testing';
-import { listMessages } from '../tools/network/round-trip.js';
+import { listMessages, postJson } from '../tools/network/round-trip.js';
 import { eventually, operatorGet, placeOrder } from './support.js';
 
 jest.setTimeout(180_000);
@@ -45,7 +45,8 @@ describe('market across subnets (real processes)', () => {
     // A pricier sell that must not be used: the buy needs 6 cores and cheaper ones exist.
     expect((await placeOrder(net, 'b2', 'hub-b', { ...base, clientOrderId: cid(), side: 'sell', cores: 2, priceMinorPerCoreSecond: 6, expiresAtMs: expiresAtMs() })).status).toBe(201);
 
-    const buy = await placeOrder(net, 'a1', 'hub-a', { ...base, clientOrderId: cid(), side: 'buy', cores: 6, memoryMiB: 6 * 1024, priceMinorPerCoreSecond: 6, expiresAtMs: expiresAtMs() });
+    // The lessee goes through its own participant API, which signs and forwards the order to its hub.
+    const buy = await postJson<Record<string, unknown>>(`${net.url('a1')}/v1/orders`, { ...base, clientOrderId: cid(), side: 'buy', cores: 6, memoryMiB: 6 * 1024, priceMinorPerCoreSecond: 6, expiresInS: 1800 });
     expect(buy.status).toBe(201);
     expect(buy.json.status).toBe('filled');
     const fills = buy.json.fills as FillJson[];
@@ -64,16 +65,21 @@ describe('market across subnets (real processes)', () => {
       expect(v.terms.lesseeHub).toBe('hub-a');
       expect(v.terms.lessorHub).toBe(f.counterpartyHub);
     }
+    // Each lessor holds its verified lease, as the participant API shows it.
     for (const f of fills) {
-      const atLessor = await eventually(async () => (await leasesAt(f.counterparty)).get(f.leaseId), 20_000, `lease at lessor ${f.counterparty}`);
-      expect(atLessor.ok).toBe(true);
+      const atLessor = await eventually(async () => {
+        const res = await fetch(`${net.url(f.counterparty)}/v1/leases/${f.leaseId}`);
+        return res.ok ? ((await res.json()) as { lessee: string; lessor: string }) : undefined;
+      }, 20_000, `lease at lessor ${f.counterparty}`);
+      expect(atLessor).toMatchObject({ lessee: 'a1', lessor: f.counterparty });
     }
-    // The data exchange settles both hubs: it gets every lease (from each hub it serves).
-    await eventually(async () => {
-      const text = await (await fetch(`${net.url('exchange')}/metrics`)).text();
-      const got = [...text.matchAll(/datanet_settlement_received_total\{hub="[^"]+"\} (\d+)/g)].reduce((s, m) => s + Number(m[1]), 0);
-      return got >= 5 ? got : undefined;
-    }, 20_000, 'leases at settlement');
+    // The data exchange settles both hubs: every lease once, the cross-subnet ones delivered by both hubs.
+    const atExchange = await eventually(async () => {
+      const page = (await (await fetch(`${net.url('exchange')}/v1/leases?participant=a1`)).json()) as { leases: { leaseId: string; viaHubs: string[] }[] };
+      const mine = page.leases.filter((l) => fills.some((f) => f.leaseId === l.leaseId));
+      return mine.length === 3 && mine.filter((l) => l.viaHubs.length === 2).length === 2 ? mine : undefined;
+    }, 20_000, 'three leases at settlement, two via both hubs');
+    expect(atExchange).toHaveLength(3);
   });
 
   it('answers a repeated clientOrderId idempotently and refuses the same id with other content', async () => {

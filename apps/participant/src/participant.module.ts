@@ -1,6 +1,7 @@
 import { Controller, Inject, Module, type DynamicModule } from '@nestjs/common';
 import { Ctx, EventPattern } from '@nestjs/microservices';
 import { BusContext } from '#libs/bus';
+import { LeasesController, OrdersController } from './http/market.controllers.js';
 import { HealthController, MessagesController } from './http/participant.controllers.js';
 import { PARTICIPANT_RUNTIME, type ParticipantRuntime } from './runtime.js';
 
@@ -19,6 +20,6 @@ export class InboxConsumer {
 @Module({})
 export class ParticipantModule {
   static register(rt: ParticipantRuntime): DynamicModule {
-    return { module: ParticipantModule, controllers: [HealthController, MessagesController, InboxConsumer], providers: [{ provide: PARTICIPANT_RUNTIME, useValue: rt }] };
+    return { module: ParticipantModule, controllers: [HealthController, MessagesController, OrdersController, LeasesController, InboxConsumer], providers: [{ provide: PARTICIPANT_RUNTIME, useValue: rt }] };
   }
 }

@@ -2,11 +2,14 @@ import type { DataSource } from 'typeorm';
 import { groups, topics } from '#libs/contracts';
 import { MetricsRegistry, type JsonLogger } from '#libs/observability';
 import { DeadLetterRepository, openServiceDataSource } from '#libs/persistence';
-import { CaTrust, systemClock } from '#libs/relay';
+import { CaTrust, systemClock, type Clock } from '#libs/relay';
 import { openSubnetBus } from '#libs/service-kit';
 import type { MessageBus } from '#libs/bus';
 import type { ParticipantConfig } from './config.js';
 import { ensureIdentity, type ParticipantIdentity } from './identity/identity.js';
+import { HubMarketClient } from './market/hub-market.client.js';
+import { LeaseStore } from './market/leases.js';
+import { OrderDesk } from './market/orders.js';
 import { DirectoryClient } from './messaging/directory.client.js';
 import { Inbox } from './messaging/inbox.js';
 import { Outbox } from './messaging/outbox.js';
@@ -23,6 +26,11 @@ export interface ParticipantRuntime {
   readonly inbox: Inbox;
   readonly outbox: Outbox;
   readonly deadLetters: DeadLetterRepository;
+  /** The hub's market API (signed requests), the orders placed through it, the leases received. */
+  readonly market: HubMarketClient;
+  readonly orders: OrderDesk;
+  readonly leases: LeaseStore;
+  readonly clock: Clock;
   readonly metrics: MetricsRegistry;
   readonly inboxGroup: string;
   readonly inboxTopic: string;
@@ -41,6 +49,10 @@ export async function startParticipantRuntime(config: ParticipantConfig, log: Js
   const metrics = new MetricsRegistry();
   const directory = new DirectoryClient(config.hubUrl, identity.caCertPem);
   const deadLetters = new DeadLetterRepository(ds);
+  const trust = new CaTrust(identity.caCertPem);
+  const market = new HubMarketClient({ hubUrl: config.hubUrl, signer: { nodeId: config.nodeId, sign: (d) => identity.sender.signingKey.sign(d) }, clock: systemClock });
+  const orders = new OrderDesk(ds, market, systemClock);
+  const leases = new LeaseStore(ds, trust, { nodeId: config.nodeId, hubId: config.hubId });
   const outbox = new Outbox({
     ds,
     bus,
@@ -56,11 +68,12 @@ export async function startParticipantRuntime(config: ParticipantConfig, log: Js
   const inbox = new Inbox({
     ds,
     self: { nodeId: config.nodeId, hubId: config.hubId, keyAgreementPrivateKey: identity.keyAgreementPrivateKey },
-    trust: new CaTrust(identity.caCertPem),
+    trust,
     clock: systemClock,
     time: { maxTtlMs: config.topology.envelope.maxTtlSeconds * 1000, clockSkewMs: config.topology.envelope.clockSkewSeconds * 1000 },
     outbox,
     deadLetters,
+    leases,
     log,
     counters: {
       received: metrics.counter('datanet_participant_received_total', 'Messages delivered to the application, by type', 'type'),
@@ -78,6 +91,10 @@ export async function startParticipantRuntime(config: ParticipantConfig, log: Js
     inbox,
     outbox,
     deadLetters,
+    market,
+    orders,
+    leases,
+    clock: systemClock,
     metrics,
     inboxGroup: groups.inbox(config.nodeId),
     inboxTopic: topics.inbox(config.nodeId),

@@ -26,4 +26,48 @@ export class SettlementInitial1763700000000 implements MigrationInterface {
   }
 }
 
-export const settlementMigrations = [SettlementInitial1763700000000];
+/** Leases (patent S202): every verified lease contract of the hubs this exchange settles, once. */
+export class SettlementLeases1763800000000 implements MigrationInterface {
+  name = 'SettlementLeases1763800000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      -- One row per lease id, whichever of its two hubs delivered it first; via_hubs
+      -- records every hub that delivered it. The terms' digest tells another delivery
+      -- of the same lease (no-op) from a conflict (same id, other terms).
+      CREATE TABLE leases (
+        seq bigserial UNIQUE,
+        lease_id text PRIMARY KEY,
+        lessee text NOT NULL,
+        lessor text NOT NULL,
+        lessee_hub text NOT NULL,
+        lessor_hub text NOT NULL,
+        buy_order_id text NOT NULL,
+        sell_order_id text NOT NULL,
+        cores integer NOT NULL,
+        memory_mib bigint NOT NULL,
+        duration_s integer NOT NULL,
+        price_minor_per_core_second bigint NOT NULL,
+        start_ms bigint NOT NULL,
+        end_ms bigint NOT NULL,
+        capabilities text[] NOT NULL,
+        security_level integer NOT NULL,
+        max_cost_minor bigint NOT NULL,
+        signed_by text[] NOT NULL,
+        terms_sha256 bytea NOT NULL,
+        contract bytea NOT NULL,
+        message_id text NOT NULL,
+        via_hubs text[] NOT NULL,
+        received_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX leases_lessee ON leases (lessee, seq);
+      CREATE INDEX leases_lessor ON leases (lessor, seq);
+    `);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE leases;`);
+  }
+}
+
+export const settlementMigrations = [SettlementInitial1763700000000, SettlementLeases1763800000000];

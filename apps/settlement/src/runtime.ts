@@ -7,9 +7,11 @@ import type { DeliveredRecord, MessageBus } from '#libs/bus';
 import { pkiPaths } from '#libs/identity';
 import { MetricsRegistry, type JsonLogger } from '#libs/observability';
 import { DeadLetterRepository, openServiceDataSource } from '#libs/persistence';
-import { CaTrust, receiveEnvelope, systemClock } from '#libs/relay';
+import { CaTrust, systemClock } from '#libs/relay';
 import { openSubnetBus } from '#libs/service-kit';
 import type { SettlementConfig } from './config.js';
+import { SettlementInbox } from './inbox.js';
+import { SettlementLeaseStore } from './leases.js';
 import { settlementMigrations } from './migrations.js';
 
 export const SETTLEMENT_RUNTIME = Symbol('SETTLEMENT_RUNTIME');
@@ -19,6 +21,8 @@ export interface SettlementRuntime {
   readonly ds: DataSource;
   readonly buses: ReadonlyMap<string, MessageBus>;
   readonly metrics: MetricsRegistry;
+  readonly leases: SettlementLeaseStore;
+  readonly deadLetters: DeadLetterRepository;
   readonly inboxGroup: string;
   readonly inboxTopic: string;
   handle(viaHub: string, record: DeliveredRecord): Promise<void>;
@@ -28,7 +32,8 @@ export interface SettlementRuntime {
 /**
  * The data exchange's settlement service. Its identity is certified by the
  * network CA (it is not admitted by one hub); it reads its inbox on the bus of
- * every hub it settles and records each verified event once.
+ * every hub it settles and records each verified event once, and each verified
+ * lease contract once however many of its hubs deliver it.
  */
 export async function startSettlementRuntime(config: SettlementConfig, log: JsonLogger): Promise<SettlementRuntime> {
   const p = pkiPaths(config.pkiDir);
@@ -46,27 +51,30 @@ export async function startSettlementRuntime(config: SettlementConfig, log: Json
   const received = metrics.counter('datanet_settlement_received_total', 'Verified events recorded, by hub', 'hub');
   const rejected = metrics.counter('datanet_settlement_rejected_total', 'Events dead-lettered, by reason code', 'reason');
   const time = { maxTtlMs: config.topology.envelope.maxTtlSeconds * 1000, clockSkewMs: config.topology.envelope.clockSkewSeconds * 1000 };
+  const leases = new SettlementLeaseStore(ds, trust);
+  const inbox = new SettlementInbox({
+    ds,
+    nodeId: config.nodeId,
+    keyAgreementPrivateKey: kexKey,
+    trust,
+    clock: systemClock,
+    time,
+    deadLetters,
+    leases,
+    log,
+    counters: { received, rejected, leases: metrics.counter('datanet_settlement_leases_total', 'Lease deliveries verified, by outcome (stored, duplicate)', 'outcome') },
+  });
 
   return {
     config,
     ds,
     buses,
     metrics,
+    leases,
+    deadLetters,
     inboxGroup: groups.inbox(config.nodeId),
     inboxTopic: topics.inbox(config.nodeId),
-    async handle(viaHub, record) {
-      const r = await receiveEnvelope(record.value, { nodeId: config.nodeId, hubId: viaHub, keyAgreementPrivateKey: kexKey }, trust, systemClock, time);
-      if (!r.ok) {
-        if (await deadLetters.record({ reasonCode: r.code, detail: r.detail, messageId: r.header?.messageId, source: r.header?.source, topic: record.topic, partition: record.partition, offset: record.offset, raw: record.value })) rejected.inc(r.code);
-        log.warn('event rejected', { reasonCode: r.code, detail: r.detail });
-        return;
-      }
-      const rows: unknown[] = await ds.query(
-        `INSERT INTO received_events (message_id, source, type, session_id, via_hub, body) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING 1`,
-        [r.header.messageId, r.header.source, r.header.type, r.header.sessionId, viaHub, Buffer.from(r.body)],
-      );
-      if (rows.length) received.inc(viaHub);
-    },
+    handle: (viaHub, record) => inbox.handle(viaHub, record),
     close: async () => {
       for (const b of buses.values()) await b.close();
       await ds.destroy();

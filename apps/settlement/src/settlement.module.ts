@@ -1,7 +1,9 @@
-import { Controller, Get, Header, Inject, Module, type DynamicModule } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Module, Query, type DynamicModule } from '@nestjs/common';
 import { Ctx, EventPattern } from '@nestjs/microservices';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
 import { BusContext } from '#libs/bus';
+import { ZodPipe } from '#libs/service-kit';
 import { SETTLEMENT_RUNTIME, type SettlementRuntime } from './runtime.js';
 
 /** One logical pattern per served hub: the record's bus tells which hub relayed it. */
@@ -23,6 +25,30 @@ export class HealthController {
   @Header('content-type', 'text/plain; version=0.0.4')
   metrics(): string {
     return this.rt.metrics.render();
+  }
+}
+
+const leaseListQuery = z.strictObject({
+  after: z.string().regex(/^\d{1,19}$/).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  participant: z.string().regex(/^[a-z][a-z0-9-]{0,40}$/, 'must be a node id').optional(),
+});
+
+@ApiTags('leases')
+@Controller('v1/leases')
+export class LeasesController {
+  constructor(@Inject(SETTLEMENT_RUNTIME) private readonly rt: SettlementRuntime) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Verified leases of the hubs this exchange settles, once each, oldest first; page with ?after=<next>' })
+  @ApiQuery({ name: 'after', required: false, description: 'the previous page\'s next' })
+  @ApiQuery({ name: 'limit', required: false, description: '1..1000, default 100' })
+  @ApiQuery({ name: 'participant', required: false, description: 'only leases this participant is the lessee or lessor of' })
+  @ApiResponse({ status: 200, description: '{ leases: Lease[], next }' })
+  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED' })
+  async list(@Query(new ZodPipe(leaseListQuery)) q: z.infer<typeof leaseListQuery>): Promise<unknown> {
+    const leases = await this.rt.leases.list(q.after, q.limit, q.participant);
+    return { leases, next: leases.at(-1)?.seq ?? q.after ?? null };
   }
 }
 
@@ -48,6 +74,6 @@ export function inboxConsumerFor(hubIds: readonly string[]): new (rt: Settlement
 @Module({})
 export class SettlementModule {
   static register(rt: SettlementRuntime): DynamicModule {
-    return { module: SettlementModule, controllers: [HealthController, inboxConsumerFor([...rt.buses.keys()])], providers: [{ provide: SETTLEMENT_RUNTIME, useValue: rt }] };
+    return { module: SettlementModule, controllers: [HealthController, LeasesController, inboxConsumerFor([...rt.buses.keys()])], providers: [{ provide: SETTLEMENT_RUNTIME, useValue: rt }] };
   }
 }

@@ -25,6 +25,8 @@ export const MessageType = {
   DemoPing: 'demo.ping',
   DemoPong: 'demo.pong',
   Text: 'text',
+  /** A lease contract signed by both hubs, from a hub to lessee, lessor and settlement. */
+  MarketLease: 'market.lease',
 } as const;
 export type MessageType = (typeof MessageType)[keyof typeof MessageType];
 

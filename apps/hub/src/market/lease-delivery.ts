@@ -2,13 +2,13 @@ import { createPublicKey, type KeyObject } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DataSource, EntityManager } from 'typeorm';
-import { BusHeader, topics } from '#libs/contracts';
+import { BusHeader, topics, MessageType } from '#libs/contracts';
 import type { MessageBus } from '#libs/bus';
 import { verifyChain } from '#libs/crypto';
 import type { JsonLogger } from '#libs/observability';
 import { buildEnvelope, stampEnvelope, decodeEnvelope, type HubStamper, type SenderIdentity } from '#libs/relay';
 
-export const LEASE_MESSAGE_TYPE = 'market.lease';
+export const LEASE_MESSAGE_TYPE = MessageType.MarketLease;
 export const LEASE_CONTENT_TYPE = 'application/x-protobuf; messageType=datanet.v1.LeaseContract';
 
 export interface LeaseDeliveryDeps {

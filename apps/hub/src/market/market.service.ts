@@ -103,6 +103,9 @@ export class MarketService {
   // ---- participant commands --------------------------------------------------------------
 
   async placeOrder(participantId: string, req: OrderRequest): Promise<MarketResult<OrderOutcome>> {
+    // A lease's cost must stay an exact integer (lease terms carry it): refuse orders whose cost cannot.
+    if (!Number.isSafeInteger(req.cores * req.durationS * req.priceMinorPerCoreSecond))
+      return { ok: false, status: 400, code: 'ORDER_COST_TOO_LARGE', message: 'cores x durationS x price exceeds 2^53 minor units' };
     const requestHash = createHash('sha256').update(canonical(req)).digest();
     const key = `${participantId}\u0000${req.clientOrderId}`;
     const known = await this.knownOrder(participantId, req.clientOrderId, requestHash);

@@ -4,7 +4,8 @@ import { BusHeader, MessageType, pb } from '#libs/contracts';
 import type { DeliveredRecord } from '#libs/bus';
 import type { DeadLetterRepository } from '#libs/persistence';
 import { activeTraceIds, contextFromCarrier, currentCarrier, withSpan, type Counter, type JsonLogger } from '#libs/observability';
-import { receiveEnvelope, type Clock, type ReceiverSelf, type TimePolicy, type TrustPort } from '#libs/relay';
+import { receiveEnvelope, type Clock, type Received, type ReceiverSelf, type TimePolicy, type TrustPort } from '#libs/relay';
+import { LeaseConflictError, LeaseReceiptCode, MARKET_LEASE_TYPE, type LeaseStore } from '../market/leases.js';
 import type { Outbox } from './outbox.js';
 
 export interface InboxDeps {
@@ -15,6 +16,7 @@ export interface InboxDeps {
   readonly time: TimePolicy;
   readonly outbox: Outbox;
   readonly deadLetters: DeadLetterRepository;
+  readonly leases: LeaseStore;
   readonly log: JsonLogger;
   readonly counters: { readonly received: Counter; readonly duplicates: Counter; readonly rejected: Counter };
 }
@@ -49,20 +51,16 @@ export class Inbox {
     await withSpan('participant.receive', { parent, kind: SpanKind.CONSUMER, attributes: { 'messaging.destination': record.topic } }, async () => {
       const r = await receiveEnvelope(record.value, this.d.self, this.d.trust, this.d.clock, this.d.time);
       if (!r.ok) {
-        const fresh = await this.d.deadLetters.record({ reasonCode: r.code, detail: r.detail, messageId: r.header?.messageId, source: r.header?.source, target: r.header?.target, topic: record.topic, partition: record.partition, offset: record.offset, raw: record.value });
-        if (fresh) this.d.counters.rejected.inc(r.code);
-        this.d.log.warn('inbox message rejected', { reasonCode: r.code, detail: r.detail, messageId: r.header?.messageId });
+        await this.reject(record, r.code, r.detail, r.header);
+        return;
+      }
+      if (r.header.type === MARKET_LEASE_TYPE) {
+        await this.receiveLease(record, r);
         return;
       }
       const h = r.header;
-      const traceId = activeTraceIds().traceId ?? null;
       const inserted = await this.d.ds.transaction(async (m) => {
-        const rows: unknown[] = await m.query(
-          `INSERT INTO inbox_messages (message_id, source, type, session_id, content_type, body, trace_id, route, issued_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, to_timestamp($9 / 1000.0)) ON CONFLICT (message_id) DO NOTHING RETURNING 1`,
-          [h.messageId, h.source, h.type, h.sessionId, r.contentType, Buffer.from(r.body), traceId, h.route, h.issuedAtMs],
-        );
-        if (rows.length === 0) return false;
+        if (!(await this.insertMessage(m, r))) return false;
         if (h.type === MessageType.DemoPing) await this.replyToPing(m, h.messageId, h.source, h.sessionId, r.body);
         return true;
       });
@@ -74,6 +72,62 @@ export class Inbox {
         this.d.counters.duplicates.inc();
       }
     });
+  }
+
+  /**
+   * A lease contract from this participant's hub (S202). Checked before anything
+   * is written (both hubs' signatures, origin, that this participant is a party);
+   * then the message row and the lease row are written in one transaction, so a
+   * redelivered message is absorbed by its id and another delivery of a stored
+   * lease is a no-op. A lease id stored with other terms is dead-lettered, and
+   * the message row rolls back with the failed transaction.
+   */
+  private async receiveLease(record: DeliveredRecord, r: Extract<Received, { ok: true }>): Promise<void> {
+    const h = r.header;
+    // A redelivery of a stored message is absorbed before the (costly) lease checks run again.
+    const seen: unknown[] = await this.d.ds.query(`SELECT 1 FROM inbox_messages WHERE message_id = $1`, [h.messageId]);
+    if (seen.length > 0) {
+      this.d.counters.duplicates.inc();
+      return;
+    }
+    const checked = await this.d.leases.check({ source: h.source, sender: r.sender, contentType: r.contentType, body: r.body }, this.d.clock.nowMs());
+    if (!checked.ok) {
+      await this.reject(record, checked.code, checked.detail, h);
+      return;
+    }
+    let outcome: 'stored' | 'duplicate' | 'redelivered';
+    try {
+      outcome = await this.d.ds.transaction(async (m) => ((await this.insertMessage(m, r)) ? this.d.leases.store(m, checked.lease, h.messageId) : 'redelivered'));
+    } catch (e) {
+      if (!(e instanceof LeaseConflictError)) throw e;
+      await this.reject(record, LeaseReceiptCode.Conflict, e.message, h);
+      return;
+    }
+    if (outcome === 'redelivered') {
+      this.d.counters.duplicates.inc();
+      return;
+    }
+    this.d.counters.received.inc(MARKET_LEASE_TYPE);
+    this.d.log.info(outcome === 'stored' ? 'lease received' : 'lease delivered again; already stored', { messageId: h.messageId, leaseId: checked.lease.terms.leaseId, role: checked.lease.role });
+  }
+
+  /** Stores a verified message under its id; false when this id was delivered before. */
+  private async insertMessage(m: import('typeorm').EntityManager, r: Extract<Received, { ok: true }>): Promise<boolean> {
+    const h = r.header;
+    const traceId = activeTraceIds().traceId ?? null;
+    const rows: unknown[] = await m.query(
+      `INSERT INTO inbox_messages (message_id, source, type, session_id, content_type, body, trace_id, route, issued_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, to_timestamp($9 / 1000.0)) ON CONFLICT (message_id) DO NOTHING RETURNING 1`,
+      [h.messageId, h.source, h.type, h.sessionId, r.contentType, Buffer.from(r.body), traceId, h.route, h.issuedAtMs],
+    );
+    return rows.length === 1;
+  }
+
+  /** Dead-letters a record (once per bus position) with its stable reason code. */
+  private async reject(record: DeliveredRecord, code: string, detail: string, h: { messageId: string; source: string; target: string } | undefined): Promise<void> {
+    const fresh = await this.d.deadLetters.record({ reasonCode: code, detail, messageId: h?.messageId, source: h?.source, target: h?.target, topic: record.topic, partition: record.partition, offset: record.offset, raw: record.value });
+    if (fresh) this.d.counters.rejected.inc(code);
+    this.d.log.warn('inbox message rejected', { reasonCode: code, detail, messageId: h?.messageId });
   }
 
   /** The demo round trip: a ping is answered with a pong through the hubs. */
@@ -123,6 +177,7 @@ function decode(type: string, body: Buffer): unknown {
   try {
     if (type === MessageType.DemoPing) return pb.Ping.toObject(pb.Ping.decode(body), { longs: Number });
     if (type === MessageType.DemoPong) return pb.Pong.toObject(pb.Pong.decode(body), { longs: Number });
+    if (type === MARKET_LEASE_TYPE) return pb.LeaseTerms.toObject(pb.LeaseTerms.decode(pb.LeaseContract.decode(body).terms), { longs: Number });
   } catch {
     return undefined;
   }

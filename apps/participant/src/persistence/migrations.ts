@@ -50,4 +50,56 @@ export class ParticipantInitial1763700000000 implements MigrationInterface {
   }
 }
 
-export const participantMigrations = [ParticipantInitial1763700000000];
+/** The market (patent S202): leases this participant is a party to, and the orders it forwarded. */
+export class ParticipantMarket1763800000000 implements MigrationInterface {
+  name = 'ParticipantMarket1763800000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      -- Verified lease contracts (signed by the lessee's and the lessor's hub) in which
+      -- this participant is the lessee or the lessor, once per lease id. The terms'
+      -- digest tells a harmless redelivery (same terms) from a conflict (other terms).
+      CREATE TABLE leases (
+        seq bigserial UNIQUE,
+        lease_id text PRIMARY KEY,
+        role text NOT NULL CHECK (role IN ('lessee', 'lessor')),
+        lessee text NOT NULL,
+        lessor text NOT NULL,
+        lessee_hub text NOT NULL,
+        lessor_hub text NOT NULL,
+        buy_order_id text NOT NULL,
+        sell_order_id text NOT NULL,
+        cores integer NOT NULL,
+        memory_mib bigint NOT NULL,
+        duration_s integer NOT NULL,
+        price_minor_per_core_second bigint NOT NULL,
+        start_ms bigint NOT NULL,
+        end_ms bigint NOT NULL,
+        capabilities text[] NOT NULL,
+        security_level integer NOT NULL,
+        max_cost_minor bigint NOT NULL,
+        signed_by text[] NOT NULL,
+        terms_sha256 bytea NOT NULL,
+        contract bytea NOT NULL,
+        message_id text NOT NULL,
+        received_at timestamptz NOT NULL DEFAULT now()
+      );
+      -- The order body forwarded to the hub per (client order id, request digest):
+      -- a retried request is forwarded byte for byte as the first time (a relative
+      -- expiry resolved once), so the hub's idempotency applies to it.
+      CREATE TABLE order_requests (
+        client_order_id text NOT NULL,
+        request_sha256 bytea NOT NULL,
+        hub_body text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (client_order_id, request_sha256)
+      );
+    `);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE order_requests; DROP TABLE leases;`);
+  }
+}
+
+export const participantMigrations = [ParticipantInitial1763700000000, ParticipantMarket1763800000000];

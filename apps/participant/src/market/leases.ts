@@ -1,0 +1,171 @@
+import { createHash } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import { pb, type LeaseTerms, MessageType } from '#libs/contracts';
+import { LeaseCode, verifyLease } from '#libs/lease';
+import type { TrustPort, VerifiedIdentity } from '#libs/relay';
+
+/** Envelope type and payload content type of a lease contract a hub delivers (S202). */
+export const MARKET_LEASE_TYPE = MessageType.MarketLease;
+export const LEASE_CONTENT_TYPE = 'application/x-protobuf; messageType=datanet.v1.LeaseContract';
+
+/**
+ * Receiver-side lease codes, besides libs/lease's LeaseCode (2100-2104) which a
+ * bad contract is dead-lettered with. Proposed numbers: 2105-2107.
+ */
+export const LeaseReceiptCode = {
+  /** A lease id already stored with other terms. */
+  Conflict: 'LEASE_CONFLICT',
+  /** This participant is neither the lessee nor the lessor (through its own hub). */
+  NotAParty: 'LEASE_NOT_A_PARTY',
+  /** Not originated by a hub that may deliver it (a participant's own hub). */
+  SourceInvalid: 'LEASE_SOURCE_INVALID',
+} as const;
+export type LeaseReceiptCode = (typeof LeaseReceiptCode)[keyof typeof LeaseReceiptCode];
+
+export type LeaseRole = 'lessee' | 'lessor';
+
+export interface AcceptedLease {
+  readonly terms: LeaseTerms;
+  readonly role: LeaseRole;
+  /** sha256 of the exact terms bytes the hubs signed: what makes two deliveries "the same lease". */
+  readonly termsSha256: Buffer;
+  readonly signedBy: readonly string[];
+  readonly contract: Uint8Array;
+}
+
+export type LeaseReceipt = { ok: true; lease: AcceptedLease } | { ok: false; code: LeaseCode | LeaseReceiptCode; detail: string };
+
+/** The parts of a verified envelope a lease check needs. */
+export interface LeaseDelivery {
+  readonly source: string;
+  readonly sender: Pick<VerifiedIdentity, 'role' | 'nodeId'>;
+  readonly contentType: string;
+  readonly body: Uint8Array;
+}
+
+/** Thrown inside the storing transaction so the message row it wrote rolls back with it. */
+export class LeaseConflictError extends Error {
+  constructor(readonly leaseId: string) {
+    super(`lease ${leaseId} is already stored with other terms`);
+  }
+}
+
+export interface LeaseView {
+  readonly seq: string;
+  readonly leaseId: string;
+  readonly role: LeaseRole;
+  readonly lessee: string;
+  readonly lessor: string;
+  readonly lesseeHub: string;
+  readonly lessorHub: string;
+  readonly buyOrderId: string;
+  readonly sellOrderId: string;
+  readonly cores: number;
+  readonly memoryMiB: number;
+  readonly durationS: number;
+  readonly priceMinorPerCoreSecond: number;
+  readonly startMs: number;
+  readonly endMs: number;
+  readonly capabilities: string[];
+  readonly securityLevel: number;
+  readonly maxCostMinor: number;
+  readonly signedBy: string[];
+  readonly messageId: string;
+  readonly receivedAt: string;
+  /** Base64 LeaseContract as the hubs signed it (single-lease view only). */
+  readonly contract?: string;
+}
+
+/**
+ * The leases this participant is a party to. A lease is accepted only when both
+ * hubs' signatures verify against the network CA (libs/lease verifyLease), it came
+ * from this participant's own hub, and this participant is its lessee or lessor
+ * through that hub. It is stored once per lease id, in the caller's transaction.
+ */
+export class LeaseStore {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly trust: TrustPort,
+    private readonly self: { readonly nodeId: string; readonly hubId: string },
+  ) {}
+
+  async check(d: LeaseDelivery, nowMs: number): Promise<LeaseReceipt> {
+    if (d.sender.role !== 'hub' || d.source !== this.self.hubId) {
+      return { ok: false, code: LeaseReceiptCode.SourceInvalid, detail: `leases come from ${this.self.hubId}, this one from ${d.sender.role} ${d.source}` };
+    }
+    if (d.contentType !== LEASE_CONTENT_TYPE) return { ok: false, code: LeaseCode.Malformed, detail: `content type ${d.contentType.slice(0, 100)} is not ${LEASE_CONTENT_TYPE}` };
+    const v = await verifyLease(d.body, this.trust, nowMs);
+    if (!v.ok) return v;
+    const t = v.terms;
+    const role: LeaseRole | undefined = t.lessee === this.self.nodeId && t.lesseeHub === this.self.hubId ? 'lessee' : t.lessor === this.self.nodeId && t.lessorHub === this.self.hubId ? 'lessor' : undefined;
+    if (!role) return { ok: false, code: LeaseReceiptCode.NotAParty, detail: `lease ${t.leaseId} is between ${t.lessee}@${t.lesseeHub} and ${t.lessor}@${t.lessorHub}` };
+    const contract = pb.LeaseContract.decode(d.body);
+    return { ok: true, lease: { terms: t, role, termsSha256: createHash('sha256').update(contract.terms).digest(), signedBy: contract.signatures.map((s) => s.hubId ?? ''), contract: d.body } };
+  }
+
+  /**
+   * Stores a checked lease in the caller's transaction: 'stored' the first time,
+   * 'duplicate' when the same terms are already stored (another delivery of the
+   * same lease), LeaseConflictError when the lease id is stored with other terms.
+   */
+  async store(m: EntityManager, lease: AcceptedLease, messageId: string): Promise<'stored' | 'duplicate'> {
+    const t = lease.terms;
+    const rows: unknown[] = await m.query(
+      `INSERT INTO leases (lease_id, role, lessee, lessor, lessee_hub, lessor_hub, buy_order_id, sell_order_id, cores, memory_mib, duration_s,
+                           price_minor_per_core_second, start_ms, end_ms, capabilities, security_level, max_cost_minor, signed_by, terms_sha256, contract, message_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
+       ON CONFLICT (lease_id) DO NOTHING RETURNING 1`,
+      [
+        t.leaseId, lease.role, t.lessee, t.lessor, t.lesseeHub, t.lessorHub, t.buyOrderId, t.sellOrderId, t.cores, t.memoryMib, t.durationS,
+        t.priceMinorPerCoreSecond, t.startMs, t.endMs, t.capabilities, t.securityLevel, t.maxCostMinor, lease.signedBy, lease.termsSha256, Buffer.from(lease.contract), messageId,
+      ],
+    );
+    if (rows.length === 1) return 'stored';
+    const existing: { terms_sha256: Buffer }[] = await m.query(`SELECT terms_sha256 FROM leases WHERE lease_id = $1`, [t.leaseId]);
+    if (existing[0]?.terms_sha256.equals(lease.termsSha256)) return 'duplicate';
+    throw new LeaseConflictError(t.leaseId);
+  }
+
+  async list(afterSeq: string | undefined, limit: number, role?: LeaseRole): Promise<LeaseView[]> {
+    const rows: Record<string, unknown>[] = await this.ds.query(
+      `SELECT ${COLUMNS} FROM leases WHERE seq > COALESCE($1::bigint, 0) AND ($3::text IS NULL OR role = $3) ORDER BY leases.seq LIMIT $2`,
+      [afterSeq ?? null, limit, role ?? null],
+    );
+    return rows.map((r) => toView(r, false));
+  }
+
+  async get(leaseId: string): Promise<LeaseView | undefined> {
+    const rows: Record<string, unknown>[] = await this.ds.query(`SELECT ${COLUMNS}, contract FROM leases WHERE lease_id = $1`, [leaseId]);
+    return rows[0] && toView(rows[0], true);
+  }
+}
+
+const COLUMNS = `seq::text, lease_id, role, lessee, lessor, lessee_hub, lessor_hub, buy_order_id, sell_order_id, cores, memory_mib::text, duration_s,
+  price_minor_per_core_second::text, start_ms::text, end_ms::text, capabilities, security_level, max_cost_minor::text, signed_by, message_id, received_at`;
+
+function toView(r: Record<string, unknown>, withContract: boolean): LeaseView {
+  return {
+    seq: String(r.seq),
+    leaseId: String(r.lease_id),
+    role: r.role as LeaseRole,
+    lessee: String(r.lessee),
+    lessor: String(r.lessor),
+    lesseeHub: String(r.lessee_hub),
+    lessorHub: String(r.lessor_hub),
+    buyOrderId: String(r.buy_order_id),
+    sellOrderId: String(r.sell_order_id),
+    cores: Number(r.cores),
+    memoryMiB: Number(r.memory_mib),
+    durationS: Number(r.duration_s),
+    priceMinorPerCoreSecond: Number(r.price_minor_per_core_second),
+    startMs: Number(r.start_ms),
+    endMs: Number(r.end_ms),
+    capabilities: r.capabilities as string[],
+    securityLevel: Number(r.security_level),
+    maxCostMinor: Number(r.max_cost_minor),
+    signedBy: r.signed_by as string[],
+    messageId: String(r.message_id),
+    receivedAt: new Date(r.received_at as string).toISOString(),
+    ...(withContract ? { contract: (r.contract as Buffer).toString('base64') } : {}),
+  };
+}

@@ -1,0 +1,146 @@
+import { createHash } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import { pb, type LeaseTerms, MessageType } from '#libs/contracts';
+import { LeaseCode, verifyLease } from '#libs/lease';
+import type { TrustPort, VerifiedIdentity } from '#libs/relay';
+
+/** Envelope type and payload content type of a lease contract a hub delivers (S202). */
+export const MARKET_LEASE_TYPE = MessageType.MarketLease;
+export const LEASE_CONTENT_TYPE = 'application/x-protobuf; messageType=datanet.v1.LeaseContract';
+
+/** Receiver-side lease codes, besides libs/lease's LeaseCode (same strings as the participant's). */
+export const LeaseReceiptCode = {
+  /** A lease id already stored with other terms. */
+  Conflict: 'LEASE_CONFLICT',
+  /** Not originated by the lessee's or the lessor's hub. */
+  SourceInvalid: 'LEASE_SOURCE_INVALID',
+} as const;
+export type LeaseReceiptCode = (typeof LeaseReceiptCode)[keyof typeof LeaseReceiptCode];
+
+export interface AcceptedLease {
+  readonly terms: LeaseTerms;
+  /** sha256 of the exact terms bytes the hubs signed: what makes two deliveries "the same lease". */
+  readonly termsSha256: Buffer;
+  readonly signedBy: readonly string[];
+  readonly contract: Uint8Array;
+}
+
+export type LeaseReceipt = { ok: true; lease: AcceptedLease } | { ok: false; code: LeaseCode | LeaseReceiptCode; detail: string };
+
+export interface LeaseDelivery {
+  readonly source: string;
+  readonly sender: Pick<VerifiedIdentity, 'role' | 'nodeId'>;
+  readonly contentType: string;
+  readonly body: Uint8Array;
+}
+
+/** Thrown inside the storing transaction so the event row it wrote rolls back with it. */
+export class LeaseConflictError extends Error {
+  constructor(readonly leaseId: string) {
+    super(`lease ${leaseId} is already stored with other terms`);
+  }
+}
+
+export interface SettlementLeaseView {
+  readonly seq: string;
+  readonly leaseId: string;
+  readonly lessee: string;
+  readonly lessor: string;
+  readonly lesseeHub: string;
+  readonly lessorHub: string;
+  readonly buyOrderId: string;
+  readonly sellOrderId: string;
+  readonly cores: number;
+  readonly memoryMiB: number;
+  readonly durationS: number;
+  readonly priceMinorPerCoreSecond: number;
+  readonly startMs: number;
+  readonly endMs: number;
+  readonly capabilities: string[];
+  readonly securityLevel: number;
+  readonly maxCostMinor: number;
+  readonly signedBy: string[];
+  /** The hubs that delivered this lease (normally its lessee's and its lessor's). */
+  readonly viaHubs: string[];
+  readonly receivedAt: string;
+}
+
+/**
+ * The exchange's leases: verified contracts (both hubs' signatures against the
+ * network CA), delivered by one of the lease's two hubs, stored once per lease id
+ * however many hubs deliver it.
+ */
+export class SettlementLeaseStore {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly trust: TrustPort,
+  ) {}
+
+  async check(d: LeaseDelivery, nowMs: number): Promise<LeaseReceipt> {
+    if (d.sender.role !== 'hub') return { ok: false, code: LeaseReceiptCode.SourceInvalid, detail: `leases come from hubs, this one from ${d.sender.role} ${d.source}` };
+    if (d.contentType !== LEASE_CONTENT_TYPE) return { ok: false, code: LeaseCode.Malformed, detail: `content type ${d.contentType.slice(0, 100)} is not ${LEASE_CONTENT_TYPE}` };
+    const v = await verifyLease(d.body, this.trust, nowMs);
+    if (!v.ok) return v;
+    const t = v.terms;
+    if (d.source !== t.lesseeHub && d.source !== t.lessorHub) return { ok: false, code: LeaseReceiptCode.SourceInvalid, detail: `lease ${t.leaseId} is between hubs ${t.lesseeHub} and ${t.lessorHub}, delivered by ${d.source}` };
+    const contract = pb.LeaseContract.decode(d.body);
+    return { ok: true, lease: { terms: t, termsSha256: createHash('sha256').update(contract.terms).digest(), signedBy: contract.signatures.map((s) => s.hubId ?? ''), contract: d.body } };
+  }
+
+  /**
+   * Stores a checked lease in the caller's transaction: 'stored' the first time;
+   * 'duplicate' when the same terms are already stored (the other hub's delivery:
+   * the hub is added to via_hubs); LeaseConflictError for the same id with other terms.
+   */
+  async store(m: EntityManager, lease: AcceptedLease, messageId: string, viaHub: string): Promise<'stored' | 'duplicate'> {
+    const t = lease.terms;
+    const rows: unknown[] = await m.query(
+      `INSERT INTO leases (lease_id, lessee, lessor, lessee_hub, lessor_hub, buy_order_id, sell_order_id, cores, memory_mib, duration_s, price_minor_per_core_second,
+                           start_ms, end_ms, capabilities, security_level, max_cost_minor, signed_by, terms_sha256, contract, message_id, via_hubs)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, ARRAY[$21::text])
+       ON CONFLICT (lease_id) DO NOTHING RETURNING 1`,
+      [
+        t.leaseId, t.lessee, t.lessor, t.lesseeHub, t.lessorHub, t.buyOrderId, t.sellOrderId, t.cores, t.memoryMib, t.durationS, t.priceMinorPerCoreSecond,
+        t.startMs, t.endMs, t.capabilities, t.securityLevel, t.maxCostMinor, lease.signedBy, lease.termsSha256, Buffer.from(lease.contract), messageId, viaHub,
+      ],
+    );
+    if (rows.length === 1) return 'stored';
+    const existing: { terms_sha256: Buffer }[] = await m.query(`SELECT terms_sha256 FROM leases WHERE lease_id = $1 FOR UPDATE`, [t.leaseId]);
+    if (!existing[0]?.terms_sha256.equals(lease.termsSha256)) throw new LeaseConflictError(t.leaseId);
+    await m.query(`UPDATE leases SET via_hubs = array_append(via_hubs, $2::text) WHERE lease_id = $1 AND NOT ($2::text = ANY (via_hubs))`, [t.leaseId, viaHub]);
+    return 'duplicate';
+  }
+
+  async list(afterSeq: string | undefined, limit: number, participant?: string): Promise<SettlementLeaseView[]> {
+    const rows: Record<string, unknown>[] = await this.ds.query(
+      `SELECT seq::text, lease_id, lessee, lessor, lessee_hub, lessor_hub, buy_order_id, sell_order_id, cores, memory_mib::text, duration_s,
+              price_minor_per_core_second::text, start_ms::text, end_ms::text, capabilities, security_level, max_cost_minor::text, signed_by, via_hubs, received_at
+         FROM leases
+        WHERE seq > COALESCE($1::bigint, 0) AND ($3::text IS NULL OR lessee = $3 OR lessor = $3)
+        ORDER BY leases.seq LIMIT $2`,
+      [afterSeq ?? null, limit, participant ?? null],
+    );
+    return rows.map((r) => ({
+      seq: String(r.seq),
+      leaseId: String(r.lease_id),
+      lessee: String(r.lessee),
+      lessor: String(r.lessor),
+      lesseeHub: String(r.lessee_hub),
+      lessorHub: String(r.lessor_hub),
+      buyOrderId: String(r.buy_order_id),
+      sellOrderId: String(r.sell_order_id),
+      cores: Number(r.cores),
+      memoryMiB: Number(r.memory_mib),
+      durationS: Number(r.duration_s),
+      priceMinorPerCoreSecond: Number(r.price_minor_per_core_second),
+      startMs: Number(r.start_ms),
+      endMs: Number(r.end_ms),
+      capabilities: r.capabilities as string[],
+      securityLevel: Number(r.security_level),
+      maxCostMinor: Number(r.max_cost_minor),
+      signedBy: r.signed_by as string[],
+      viaHubs: r.via_hubs as string[],
+      receivedAt: new Date(r.received_at as string).toISOString(),
+    }));
+  }
+}
