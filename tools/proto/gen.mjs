@@ -5,7 +5,7 @@
 //                                     committed files are stale (run by CI).
 // Pure JS (protobufjs-cli): no protoc binary to download, so it runs on a fresh machine.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +36,7 @@ if (check) {
     try { committed = readFileSync(join(target, f), 'utf8'); } catch { /* missing counts as stale */ }
     if (fresh !== committed) { console.error(`proto:check: libs/contracts/src/gen/${f} is stale; run npm run proto:gen`); stale = true; }
   }
+  rmSync(out, { recursive: true, force: true });
   if (stale) process.exit(1);
   console.log('proto:check: generated contracts are fresh');
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
@@ -8,8 +8,12 @@ import { allNodes, parseTopology, TopologyError } from './topology.js';
 
 const embedded = readFileSync(new URL('../../../config/topology.embedded.yaml', import.meta.url), 'utf8');
 
+const made: string[] = [];
+afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
 function topologyFile(text = embedded): string {
   const dir = mkdtempSync(join(tmpdir(), 'datanet-cfg-'));
+  made.push(dir);
   const file = join(dir, 'topology.yaml');
   writeFileSync(file, text);
   return file;

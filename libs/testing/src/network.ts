@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, createWriteStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync, type WriteStream } from 'node:fs';
+import { chmodSync, createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync, type WriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,6 +55,8 @@ export class LocalNetwork {
     private readonly pg: EmbeddedPostgresHandle | undefined,
     readonly adminUrl: string,
     private readonly options: NetworkOptions,
+    /** A state dir this class made up is removed on stop; a given one is kept for the next start. */
+    private readonly ownsStateDir: boolean,
   ) {}
 
   static async start(o: NetworkOptions): Promise<LocalNetwork> {
@@ -94,7 +96,7 @@ export class LocalNetwork {
     }
     const tokenFile = join(stateDir, 'admin.token');
     if (!existsSync(tokenFile)) writeFileSync(tokenFile, randomBytes(24).toString('base64url'), { mode: 0o600 });
-    const net = new LocalNetwork(topology, topologyFile, stateDir, readFileSync(tokenFile, 'utf8').trim(), connections, pg, adminUrl, o);
+    const net = new LocalNetwork(topology, topologyFile, stateDir, readFileSync(tokenFile, 'utf8').trim(), connections, pg, adminUrl, o, o.stateDir === undefined);
     try {
       const all = allNodes(topology);
       say(`starting ${all.filter((n) => n.role === 'hub').length} hubs`);
@@ -183,6 +185,7 @@ export class LocalNetwork {
     await Promise.all(order.filter((n) => n.node.role === 'hub').map((n) => this.kill(n.node.id, 'SIGTERM')));
     for (const n of this.nodes.values()) n.log.end();
     if (this.pg) await this.pg.stop();
+    if (this.ownsStateDir) rmSync(this.stateDir, { recursive: true, force: true });
   }
 
   private async waitHealthy(nodeId: string, child: ChildProcess, exited: Promise<number | null>): Promise<void> {

@@ -8,7 +8,8 @@ export interface LoggedCommand {
   readonly kind: CommandKind;
   readonly body: unknown;
   readonly nowMs: number;
-  readonly stateHash: string;
+  /** Present at snapshot points only. */
+  readonly stateHash: string | null;
 }
 
 /** Bounded replay page: a restart reads the log in chunks. */
@@ -18,7 +19,7 @@ const REPLAY_PAGE = 5_000;
 export class MarketLog {
   constructor(private readonly ds: DataSource) {}
 
-  async append(m: EntityManager, kind: CommandKind, body: unknown, nowMs: number, stateHash: string): Promise<number> {
+  async append(m: EntityManager, kind: CommandKind, body: unknown, nowMs: number, stateHash: string | null): Promise<number> {
     const rows: { seq: string }[] = await m.query(`INSERT INTO market_commands (kind, body, now_ms, state_hash) VALUES ($1, $2, $3, $4) RETURNING seq`, [kind, JSON.stringify(body), nowMs, stateHash]);
     return Number(rows[0]?.seq);
   }
@@ -38,7 +39,7 @@ export class MarketLog {
   async *commandsAfter(seq: number): AsyncGenerator<LoggedCommand> {
     let after = seq;
     for (;;) {
-      const rows: { seq: string; kind: CommandKind; body: unknown; now_ms: string; state_hash: string }[] = await this.ds.query(
+      const rows: { seq: string; kind: CommandKind; body: unknown; now_ms: string; state_hash: string | null }[] = await this.ds.query(
         `SELECT seq, kind, body, now_ms, state_hash FROM market_commands WHERE seq > $1 ORDER BY market_commands.seq LIMIT $2`,
         [after, REPLAY_PAGE],
       );
@@ -46,10 +47,5 @@ export class MarketLog {
       if (rows.length < REPLAY_PAGE) return;
       after = Number(rows[rows.length - 1]?.seq);
     }
-  }
-
-  async lastStateHash(): Promise<string | undefined> {
-    const rows: { state_hash: string }[] = await this.ds.query(`SELECT state_hash FROM market_commands ORDER BY market_commands.seq DESC LIMIT 1`);
-    return rows[0]?.state_hash;
   }
 }
