@@ -125,8 +125,19 @@ export class MarketOperatorController {
     return { depth: this.rt.market.depth(q.class), stateHash: this.rt.market.stateHash() };
   }
 
+  @Get('fills')
+  @ApiOperation({ summary: 'Fills this hub took part in, newest first: buy and sell order, parties, cores, price (one lease each)' })
+  async fills(@Query(new ZodPipe(pageQuery)) q: z.infer<typeof pageQuery>): Promise<unknown> {
+    const rows: Record<string, unknown>[] = await this.rt.ds.query(
+      `SELECT lease_id, buy_order_id, sell_order_id, lessee AS buyer, lessor AS seller, lessee_hub AS buyer_hub, lessor_hub AS seller_hub, cores, price_minor_per_core_second::text AS price, created_at
+         FROM leases WHERE ($1::timestamptz IS NULL OR created_at < $1::timestamptz) ORDER BY leases.created_at DESC, leases.lease_id LIMIT $2`,
+      [q.after ?? null, q.limit],
+    );
+    return { fills: rows, next: rows.length ? new Date(rows.at(-1)?.created_at as string).toISOString() : null };
+  }
+
   @Get('leases')
-  @ApiOperation({ summary: 'Leases (one per fill) this hub signed, oldest first' })
+  @ApiOperation({ summary: 'Leases (one per fill) this hub signed, by lease id' })
   async leases(@Query(new ZodPipe(pageQuery)) q: z.infer<typeof pageQuery>): Promise<unknown> {
     const rows: Record<string, unknown>[] = await this.rt.ds.query(
       `SELECT lease_id, lessee, lessor, lessee_hub, lessor_hub, buy_order_id, sell_order_id, cores, price_minor_per_core_second::text AS price, created_at FROM leases
