@@ -1,45 +1,14 @@
-import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { pb, type LeaseTerms, MessageType } from '#libs/contracts';
-import { LeaseCode, verifyLease } from '#libs/lease';
-import type { TrustPort, VerifiedIdentity } from '#libs/relay';
+import { MessageType } from '#libs/contracts';
+import { checkDeliveredLease, LeaseConflictError, LeaseReceiptCode, type DeliveredLease, type DeliveredLeaseCheck, type LeaseDelivery } from '#libs/lease';
+import type { TrustPort } from '#libs/relay';
 
-/** Envelope type and payload content type of a lease contract a hub delivers (S202). */
+/** Envelope type of a lease contract a hub delivers (S202). */
 export const MARKET_LEASE_TYPE = MessageType.MarketLease;
-export const LEASE_CONTENT_TYPE = 'application/x-protobuf; messageType=datanet.v1.LeaseContract';
+export { LEASE_CONTENT_TYPE, LeaseConflictError, LeaseReceiptCode, type LeaseDelivery } from '#libs/lease';
 
-/** Receiver-side lease codes, besides libs/lease's LeaseCode (same strings as the participant's). */
-export const LeaseReceiptCode = {
-  /** A lease id already stored with other terms. */
-  Conflict: 'LEASE_CONFLICT',
-  /** Not originated by the lessee's or the lessor's hub. */
-  SourceInvalid: 'LEASE_SOURCE_INVALID',
-} as const;
-export type LeaseReceiptCode = (typeof LeaseReceiptCode)[keyof typeof LeaseReceiptCode];
-
-export interface AcceptedLease {
-  readonly terms: LeaseTerms;
-  /** sha256 of the exact terms bytes the hubs signed: what makes two deliveries "the same lease". */
-  readonly termsSha256: Buffer;
-  readonly signedBy: readonly string[];
-  readonly contract: Uint8Array;
-}
-
-export type LeaseReceipt = { ok: true; lease: AcceptedLease } | { ok: false; code: LeaseCode | LeaseReceiptCode; detail: string };
-
-export interface LeaseDelivery {
-  readonly source: string;
-  readonly sender: Pick<VerifiedIdentity, 'role' | 'nodeId'>;
-  readonly contentType: string;
-  readonly body: Uint8Array;
-}
-
-/** Thrown inside the storing transaction so the event row it wrote rolls back with it. */
-export class LeaseConflictError extends Error {
-  constructor(readonly leaseId: string) {
-    super(`lease ${leaseId} is already stored with other terms`);
-  }
-}
+export type AcceptedLease = DeliveredLease;
+export type LeaseReceipt = DeliveredLeaseCheck;
 
 export interface SettlementLeaseView {
   readonly seq: string;
@@ -77,14 +46,11 @@ export class SettlementLeaseStore {
   ) {}
 
   async check(d: LeaseDelivery, nowMs: number): Promise<LeaseReceipt> {
-    if (d.sender.role !== 'hub') return { ok: false, code: LeaseReceiptCode.SourceInvalid, detail: `leases come from hubs, this one from ${d.sender.role} ${d.source}` };
-    if (d.contentType !== LEASE_CONTENT_TYPE) return { ok: false, code: LeaseCode.Malformed, detail: `content type ${d.contentType.slice(0, 100)} is not ${LEASE_CONTENT_TYPE}` };
-    const v = await verifyLease(d.body, this.trust, nowMs);
+    const v = await checkDeliveredLease(d, this.trust, nowMs);
     if (!v.ok) return v;
-    const t = v.terms;
+    const t = v.lease.terms;
     if (d.source !== t.lesseeHub && d.source !== t.lessorHub) return { ok: false, code: LeaseReceiptCode.SourceInvalid, detail: `lease ${t.leaseId} is between hubs ${t.lesseeHub} and ${t.lessorHub}, delivered by ${d.source}` };
-    const contract = pb.LeaseContract.decode(d.body);
-    return { ok: true, lease: { terms: t, termsSha256: createHash('sha256').update(contract.terms).digest(), signedBy: contract.signatures.map((s) => s.hubId ?? ''), contract: d.body } };
+    return v;
   }
 
   /**

@@ -42,10 +42,13 @@ export class CaTrust implements TrustPort {
       return { ok: false, code: ReasonCode.CertChainInvalid, detail: (e as Error).message };
     }
     if (!result.ok) return { ok: false, code: ReasonCode.CertChainInvalid, detail: `${result.code}: ${result.detail}` };
+    // Only participants and settlement services originate envelopes (not, e.g., enclave platform keys).
+    const role = result.role;
+    if (role !== 'participant' && role !== 'settlement') return { ok: false, code: ReasonCode.CertChainInvalid, detail: `a ${String(role)} certificate cannot sign envelopes` };
     const verifier = VerifyingKey.fromCryptoKey(result.publicKey);
     const identity: VerifiedIdentity = {
       nodeId: result.nodeId,
-      role: result.role,
+      role,
       issuerId: result.issuerId,
       certSha256: sha256(leaf),
       verify: (data, sig) => verifier.verify(data, sig),

@@ -5,11 +5,11 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { BusHeader, topics, MessageType } from '#libs/contracts';
 import type { MessageBus } from '#libs/bus';
 import { verifyChain } from '#libs/crypto';
+import { LEASE_CONTENT_TYPE } from '#libs/lease';
 import type { JsonLogger } from '#libs/observability';
 import { buildEnvelope, stampEnvelope, decodeEnvelope, type HubStamper, type SenderIdentity } from '#libs/relay';
 
 export const LEASE_MESSAGE_TYPE = MessageType.MarketLease;
-export const LEASE_CONTENT_TYPE = 'application/x-protobuf; messageType=datanet.v1.LeaseContract';
 
 export interface LeaseDeliveryDeps {
   readonly ds: DataSource;

@@ -1,54 +1,19 @@
-import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { pb, type LeaseTerms, MessageType } from '#libs/contracts';
-import { LeaseCode, verifyLease } from '#libs/lease';
-import type { TrustPort, VerifiedIdentity } from '#libs/relay';
+import { MessageType } from '#libs/contracts';
+import { checkDeliveredLease, LeaseConflictError, LeaseReceiptCode, type DeliveredLease, type DeliveredLeaseCheck, type LeaseDelivery } from '#libs/lease';
+import type { TrustPort } from '#libs/relay';
 
-/** Envelope type and payload content type of a lease contract a hub delivers (S202). */
+/** Envelope type of a lease contract a hub delivers (S202). */
 export const MARKET_LEASE_TYPE = MessageType.MarketLease;
-export const LEASE_CONTENT_TYPE = 'application/x-protobuf; messageType=datanet.v1.LeaseContract';
-
-/**
- * Receiver-side lease codes, besides libs/lease's LeaseCode (2100-2104) which a
- * bad contract is dead-lettered with. Proposed numbers: 2105-2107.
- */
-export const LeaseReceiptCode = {
-  /** A lease id already stored with other terms. */
-  Conflict: 'LEASE_CONFLICT',
-  /** This participant is neither the lessee nor the lessor (through its own hub). */
-  NotAParty: 'LEASE_NOT_A_PARTY',
-  /** Not originated by a hub that may deliver it (a participant's own hub). */
-  SourceInvalid: 'LEASE_SOURCE_INVALID',
-} as const;
-export type LeaseReceiptCode = (typeof LeaseReceiptCode)[keyof typeof LeaseReceiptCode];
+export { LEASE_CONTENT_TYPE, LeaseConflictError, LeaseReceiptCode, type LeaseDelivery } from '#libs/lease';
 
 export type LeaseRole = 'lessee' | 'lessor';
 
-export interface AcceptedLease {
-  readonly terms: LeaseTerms;
+export interface AcceptedLease extends DeliveredLease {
   readonly role: LeaseRole;
-  /** sha256 of the exact terms bytes the hubs signed: what makes two deliveries "the same lease". */
-  readonly termsSha256: Buffer;
-  readonly signedBy: readonly string[];
-  readonly contract: Uint8Array;
 }
 
-export type LeaseReceipt = { ok: true; lease: AcceptedLease } | { ok: false; code: LeaseCode | LeaseReceiptCode; detail: string };
-
-/** The parts of a verified envelope a lease check needs. */
-export interface LeaseDelivery {
-  readonly source: string;
-  readonly sender: Pick<VerifiedIdentity, 'role' | 'nodeId'>;
-  readonly contentType: string;
-  readonly body: Uint8Array;
-}
-
-/** Thrown inside the storing transaction so the message row it wrote rolls back with it. */
-export class LeaseConflictError extends Error {
-  constructor(readonly leaseId: string) {
-    super(`lease ${leaseId} is already stored with other terms`);
-  }
-}
+export type LeaseReceipt = { ok: true; lease: AcceptedLease } | Extract<DeliveredLeaseCheck, { ok: false }>;
 
 export interface LeaseView {
   readonly seq: string;
@@ -93,14 +58,12 @@ export class LeaseStore {
     if (d.sender.role !== 'hub' || d.source !== this.self.hubId) {
       return { ok: false, code: LeaseReceiptCode.SourceInvalid, detail: `leases come from ${this.self.hubId}, this one from ${d.sender.role} ${d.source}` };
     }
-    if (d.contentType !== LEASE_CONTENT_TYPE) return { ok: false, code: LeaseCode.Malformed, detail: `content type ${d.contentType.slice(0, 100)} is not ${LEASE_CONTENT_TYPE}` };
-    const v = await verifyLease(d.body, this.trust, nowMs);
+    const v = await checkDeliveredLease(d, this.trust, nowMs);
     if (!v.ok) return v;
-    const t = v.terms;
+    const t = v.lease.terms;
     const role: LeaseRole | undefined = t.lessee === this.self.nodeId && t.lesseeHub === this.self.hubId ? 'lessee' : t.lessor === this.self.nodeId && t.lessorHub === this.self.hubId ? 'lessor' : undefined;
     if (!role) return { ok: false, code: LeaseReceiptCode.NotAParty, detail: `lease ${t.leaseId} is between ${t.lessee}@${t.lesseeHub} and ${t.lessor}@${t.lessorHub}` };
-    const contract = pb.LeaseContract.decode(d.body);
-    return { ok: true, lease: { terms: t, role, termsSha256: createHash('sha256').update(contract.terms).digest(), signedBy: contract.signatures.map((s) => s.hubId ?? ''), contract: d.body } };
+    return { ok: true, lease: { ...v.lease, role } };
   }
 
   /**
