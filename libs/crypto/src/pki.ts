@@ -38,11 +38,22 @@ import {
 export * from './keys.js';
 
 export type NodeRole = 'participant' | 'settlement';
-/** Role as written in the subject OU: the two leaf roles plus the two CA levels. */
-export type CertRole = NodeRole | 'hub' | 'ca';
+/**
+ * The platform key of a lessor's enclave (libs/enclave): it signs attestation quotes and
+ * nothing else. Deliberately NOT a NodeRole: verifyChain accepts such a leaf only when the
+ * caller asks for it by name (`expectedRole: 'enclave-platform'`), so a quote-signing key
+ * can never pass as a participant or settlement identity.
+ */
+export type EnclavePlatformRole = 'enclave-platform';
+export const ENCLAVE_PLATFORM_ROLE: EnclavePlatformRole = 'enclave-platform';
+/** Every end-entity role a certificate can carry. */
+export type LeafRole = NodeRole | EnclavePlatformRole;
+/** Role as written in the subject OU: the leaf roles plus the two CA levels. */
+export type CertRole = LeafRole | 'hub' | 'ca';
 
 export const NODE_ROLES: readonly NodeRole[] = ['participant', 'settlement'];
-const CERT_ROLES: readonly CertRole[] = ['participant', 'settlement', 'hub', 'ca'];
+export const LEAF_ROLES: readonly LeafRole[] = [...NODE_ROLES, ENCLAVE_PLATFORM_ROLE];
+const CERT_ROLES: readonly CertRole[] = ['participant', 'settlement', ENCLAVE_PLATFORM_ROLE, 'hub', 'ca'];
 const CA_ROLE = 'ca';
 const HUB_ROLE = 'hub';
 
@@ -116,7 +127,8 @@ export interface IssueNodeCertificateParams {
   /** A hub's (or the network CA's) certificate and private key. */
   issuer: IssuerCredentials;
   nodeId: string;
-  role: NodeRole;
+  /** `enclave-platform` certificates must have usage `signing` (they sign quotes). */
+  role: LeafRole;
   usage: KeyUsageKind;
   /** ECDSA key for `signing`, ECDH key for `key-agreement` (when given as CryptoKey). */
   publicKey: CertifiablePublicKey;
@@ -243,8 +255,11 @@ export async function issueHubCertificate(params: IssueHubCertificateParams): Pr
 export async function issueNodeCertificate(params: IssueNodeCertificateParams): Promise<IssuedCertificate> {
   assertObject(params, 'params');
   assertNodeId(params.nodeId, 'nodeId');
-  assertOneOf(params.role, NODE_ROLES, 'role');
+  assertOneOf(params.role, LEAF_ROLES, 'role');
   assertOneOf(params.usage, KEY_USAGE_KINDS, 'usage');
+  if (params.role === ENCLAVE_PLATFORM_ROLE && params.usage !== 'signing') {
+    throw new CryptoInputError('enclave-platform certificates certify a quote-signing key (usage must be signing)');
+  }
   assertIntegerInRange(params.validityDays, 'validityDays', 1, MAX_VALIDITY_DAYS);
   if (params.notAfter !== undefined) assertValidDate(params.notAfter, 'notAfter');
   const now = new Date();
@@ -432,6 +447,41 @@ function describe(cert: Cert): string {
  */
 export async function verifyChain(params: VerifyChainParams): Promise<VerifyChainResult> {
   assertVerifyChainParams(params);
+  return verifyLeafChain(params, params.expectedUsage, params.expectedRole);
+}
+
+export interface VerifyEnclavePlatformChainParams {
+  leafPem: string;
+  intermediatesPem: string[];
+  trustAnchorPem: string;
+  at: Date;
+}
+
+/** Like VerifyChainSuccess, for an `enclave-platform` leaf; `nodeId` is the lessor that runs the enclave. */
+export interface VerifyEnclavePlatformChainSuccess extends Omit<VerifyChainSuccess, 'role'> {
+  role: EnclavePlatformRole;
+}
+
+export type VerifyEnclavePlatformChainResult = VerifyEnclavePlatformChainSuccess | VerifyChainFailure;
+
+/**
+ * Validates an `enclave-platform` (quote-signing) certificate chain with the same checks and
+ * code order as {@link verifyChain}, requiring OU=enclave-platform and keyUsage
+ * digitalSignature. A separate function (rather than a wider `expectedRole`) so that
+ * verifyChain's result type and behaviour stay exactly as they were.
+ */
+export async function verifyEnclavePlatformChain(params: VerifyEnclavePlatformChainParams): Promise<VerifyEnclavePlatformChainResult> {
+  assertVerifyChainParams({ ...params, expectedUsage: 'signing' });
+  const result = await verifyLeafChain(params, 'signing', ENCLAVE_PLATFORM_ROLE);
+  if (!result.ok) return result;
+  return { ...result, role: ENCLAVE_PLATFORM_ROLE };
+}
+
+async function verifyLeafChain(
+  params: Pick<VerifyChainParams, 'leafPem' | 'intermediatesPem' | 'trustAnchorPem' | 'at'>,
+  expectedUsage: KeyUsageKind,
+  expectedRole: LeafRole | undefined,
+): Promise<VerifyChainResult> {
   const anchor = loadTrustAnchor(params.trustAnchorPem);
   const leaf = tryParseCertificate(params.leafPem);
   if (leaf === null) return fail('CERT_CHAIN_INVALID', 'leaf is not a PEM X.509 certificate');
@@ -448,10 +498,10 @@ export async function verifyChain(params: VerifyChainParams): Promise<VerifyChai
   const failure =
     checkPathStructure(path) ??
     checkValidity(path, params.at) ??
-    checkLeafUsage(leaf, params.expectedUsage) ??
-    checkLeafRole(leaf, params.expectedRole);
+    checkLeafUsage(leaf, expectedUsage) ??
+    checkLeafRole(leaf, expectedRole);
   if (failure !== null) return failure;
-  return verifiedIdentity(leaf, path, params.expectedUsage);
+  return verifiedIdentity(leaf, path, expectedUsage);
 }
 
 function assertVerifyChainParams(params: unknown): asserts params is VerifyChainParams {
@@ -573,8 +623,13 @@ function checkLeafUsage(leaf: Cert, expectedUsage: KeyUsageKind): VerifyChainFai
   return null;
 }
 
-function checkLeafRole(leaf: Cert, expectedRole: NodeRole | undefined): VerifyChainFailure | null {
+function checkLeafRole(leaf: Cert, expectedRole: LeafRole | undefined): VerifyChainFailure | null {
   const role = singleSubjectField(leaf, 'OU');
+  if (expectedRole === ENCLAVE_PLATFORM_ROLE) {
+    return role === ENCLAVE_PLATFORM_ROLE
+      ? null
+      : fail('CERT_ROLE_INVALID', `${describe(leaf)} has role ${String(role)}, expected ${ENCLAVE_PLATFORM_ROLE}`);
+  }
   if (role === null || !(NODE_ROLES as readonly string[]).includes(role)) {
     return fail('CERT_ROLE_INVALID', `${describe(leaf)} has no node role (OU participant|settlement)`);
   }

@@ -1,0 +1,149 @@
+// Lessee side of claim 3 (lessee = client, lessor's enclave = server): verify the quote,
+// then ECDH + HKDF to a key for exactly this (lessor, lease), then encrypt sub-tasks.
+import { randomBytes } from 'node:crypto';
+import {
+  NONCE_BYTES,
+  deriveSessionKey,
+  gcmOpen,
+  gcmSeal,
+  generateEphemeral,
+  isId,
+  resultAad,
+  sha256Hex,
+  sharedSecret,
+  subTaskAad,
+} from './protocol.mjs';
+import { KeyRing } from './key-ring.js';
+import {
+  rejection,
+  type EnclavePort,
+  type EnclaveRejection,
+  type EncryptedResult,
+  type HandshakeRequest,
+  type NegotiateResult,
+  type Quote,
+  type QuotePolicy,
+  type SubTask,
+  type SubTaskPayload,
+} from './port.js';
+import { verifyQuote, type PlatformChainCache } from './quote-verifier.js';
+
+/** SHA-256 (hex) of the UTF-8 instruction text: what AttestRequest and SubTask carry. */
+export function instructionDigestOf(instructions: string): string {
+  return sha256Hex(Buffer.from(instructions, 'utf8'));
+}
+
+/** 32 fresh random bytes (hex) for an AttestRequest. */
+export function freshNonce(): string {
+  return randomBytes(NONCE_BYTES).toString('hex');
+}
+
+/** An established per-(lessor, lease) AES-256-GCM key. The key never leaves this object. */
+export class LesseeSession {
+  readonly #key: Buffer;
+
+  constructor(
+    readonly leaseId: string,
+    readonly lessorId: string,
+    readonly keyId: string,
+    readonly instructionDigest: string,
+    key: Buffer,
+  ) {
+    this.#key = key;
+  }
+
+  /** Encrypts one sub-task. `instructions` must be the text whose digest was attested. */
+  encryptSubTask(subTaskId: string, payload: SubTaskPayload): SubTask {
+    if (!isId(subTaskId)) throw new RangeError('subTaskId is not a valid id');
+    if (instructionDigestOf(payload.instructions) !== this.instructionDigest) {
+      throw new RangeError('payload.instructions do not match the instruction digest this session attested');
+    }
+    const sealed = gcmSeal(this.#key, Buffer.from(JSON.stringify(payload), 'utf8'), subTaskAad(this.leaseId, subTaskId));
+    return { leaseId: this.leaseId, subTaskId, keyId: this.keyId, instructionDigest: this.instructionDigest, ...sealed };
+  }
+
+  /** Decrypts a result; a tampered, misbound or foreign result is RESULT_DECRYPT_FAILED. */
+  openResult(result: EncryptedResult): { ok: true; value: unknown } | EnclaveRejection {
+    if (result.leaseId !== this.leaseId || result.keyId !== this.keyId || !isId(result.subTaskId)) {
+      return rejection('RESULT_DECRYPT_FAILED', 'result is not for this session');
+    }
+    const plain = gcmOpen(this.#key, result.nonce, result.ciphertext, resultAad(this.leaseId, result.subTaskId));
+    if (plain === null) return rejection('RESULT_DECRYPT_FAILED', 'result failed authentication');
+    try {
+      return { ok: true, value: JSON.parse(plain.toString('utf8')) as unknown };
+    } catch {
+      return rejection('RESULT_DECRYPT_FAILED', 'result plaintext is not JSON');
+    }
+  }
+}
+
+/** A verified quote plus the derived (not yet confirmed) key, waiting for the enclave's answer. */
+export class PendingHandshake {
+  readonly #key: Buffer;
+
+  constructor(
+    readonly request: HandshakeRequest,
+    private readonly instructionDigest: string,
+    private readonly keyId: string,
+    key: Buffer,
+  ) {
+    this.#key = key;
+  }
+
+  /** Key confirmation (same keyId on both sides), then registration in the lessee's KeyRing. */
+  complete(response: NegotiateResult, keyRing: KeyRing): { ok: true; session: LesseeSession } | EnclaveRejection {
+    if (!response.ok) return response;
+    if (response.keyId !== this.keyId) return rejection('KEY_CONFIRMATION_FAILED', 'the enclave derived a different key');
+    const { leaseId, lessorId, enclavePublicKey } = this.request;
+    const registered = keyRing.register({ keyId: this.keyId, lessorId, leaseId, enclavePublicKey });
+    if (!registered.ok) return registered;
+    return { ok: true, session: new LesseeSession(leaseId, lessorId, this.keyId, this.instructionDigest, this.#key) };
+  }
+}
+
+export interface BeginHandshakeParams {
+  quote: Quote;
+  policy: QuotePolicy;
+  lesseeId: string;
+  chainCache?: PlatformChainCache;
+}
+
+/** Verifies the quote FIRST; only an accepted quote yields a key derivation and a HandshakeRequest. */
+export async function beginHandshake(params: BeginHandshakeParams): Promise<{ ok: true; pending: PendingHandshake } | EnclaveRejection> {
+  if (!isId(params.lesseeId)) throw new RangeError('lesseeId is not a valid id');
+  const verified = await verifyQuote(params.quote, params.policy, params.chainCache);
+  if (!verified.ok) return verified;
+  const ephemeral = generateEphemeral();
+  const secret = sharedSecret(ephemeral.ecdh, verified.enclaveKey);
+  if (secret === null) return rejection('QUOTE_MALFORMED', 'enclave public key is not a valid P-256 point');
+  const request: HandshakeRequest = {
+    leaseId: params.policy.leaseId,
+    lessorId: verified.lessorId,
+    lesseeId: params.lesseeId,
+    lesseePublicKey: ephemeral.publicKey,
+    enclavePublicKey: verified.enclaveKey,
+    quoteDigest: verified.quoteDigest,
+  };
+  const { key, keyId } = deriveSessionKey(secret, { ...request, nonce: params.policy.nonce });
+  return { ok: true, pending: new PendingHandshake(request, params.policy.instructionDigest, keyId, key) };
+}
+
+export interface EstablishSessionParams {
+  enclave: EnclavePort;
+  /** Policy without the per-challenge nonce, which is generated here. */
+  policy: Omit<QuotePolicy, 'nonce'>;
+  lesseeId: string;
+  keyRing: KeyRing;
+  chainCache?: PlatformChainCache;
+}
+
+/** Whole handshake against a directly reachable enclave (local share, tests): attest, verify, negotiate, confirm. */
+export async function establishSession(params: EstablishSessionParams): Promise<{ ok: true; session: LesseeSession } | EnclaveRejection> {
+  const nonce = freshNonce();
+  const policy: QuotePolicy = { ...params.policy, nonce };
+  const attested = await params.enclave.attest({ nonce, leaseId: policy.leaseId, instructionDigest: policy.instructionDigest });
+  if (!attested.ok) return attested;
+  const begun = await beginHandshake({ quote: attested.quote, policy, lesseeId: params.lesseeId, chainCache: params.chainCache });
+  if (!begun.ok) return begun;
+  return begun.pending.complete(await params.enclave.negotiateKey(begun.pending.request), params.keyRing);
+}
