@@ -1,0 +1,15 @@
+export * from './params.js';
+export * from './result.js';
+export * from './scope.js';
+export * from './context.js';
+export * from './keys.js';
+export * from './vector.js';
+export * from './pool.js';
+export type { HeCompression } from './bytes.js';
+export type { CipherText } from 'node-seal/implementation/cipher-text.js';
+export type { PlainText } from 'node-seal/implementation/plain-text.js';
+export type { PublicKey } from 'node-seal/implementation/public-key.js';
+export type { SecretKey } from 'node-seal/implementation/secret-key.js';
+export type { RelinKeys } from 'node-seal/implementation/relin-keys.js';
+export type { GaloisKeys } from 'node-seal/implementation/galois-keys.js';
+export type { Encryptor } from 'node-seal/implementation/encryptor.js';
