@@ -1,0 +1,178 @@
+/**
+ * Strategy "tee-symmetric" (claims 2-3): the lessor runs an enclave whose workload is
+ * libs/compute's plaintext evaluator; the lessee verifies the enclave's quote against an
+ * allow-list of measurements, negotiates a key for exactly this (lessor, lease), sends
+ * the shard AES-256-GCM-encrypted and opens the sealed result. The lessor HOST only
+ * forwards opaque messages between the channel and its enclave.
+ *
+ * Messages (codec.ts), each lessee request answered by one lessor reply:
+ *   { type: 'attest', request: AttestRequest }          -> { type: 'attest', reply: AttestResult }
+ *   { type: 'negotiate', request: HandshakeRequest }    -> { type: 'negotiate', reply: NegotiateResult }
+ *   { type: 'execute', request: SubTask }               -> { type: 'execute', reply: ExecuteResult }
+ */
+import {
+  beginHandshake,
+  freshNonce,
+  instructionDigestOf,
+  type AttestResult,
+  type EnclavePort,
+  type EnclaveRejection,
+  type ExecuteResult,
+  type KeyRing,
+  type LesseeSession,
+  type NegotiateResult,
+  type PlatformChainCache,
+  type QuotePolicy,
+  type TeeType,
+} from '#libs/enclave';
+import { ChannelClosedError, type ByteChannel } from './channel.js';
+import { CodecError, decodeMessage, encodeMessage } from './codec.js';
+import { failure, isRecord, outputShape, type StrategyFailure, type StrategyOutcome, type SubTaskSpec } from './types.js';
+
+type Op = 'attest' | 'negotiate' | 'execute';
+
+/**
+ * Lessor host: forwards requests from the channel to its enclave until the channel
+ * closes. It sees quotes, public keys and ciphertexts only. Resolves with the number of
+ * requests served.
+ */
+export async function serveTeeLessor(channel: ByteChannel, enclave: EnclavePort, options: { receiveTimeoutMs?: number } = {}): Promise<number> {
+  let served = 0;
+  for (;;) {
+    let bytes: Uint8Array;
+    try {
+      bytes = await channel.receive(options.receiveTimeoutMs);
+    } catch (error) {
+      if (error instanceof ChannelClosedError) return served;
+      throw error;
+    }
+    let message: unknown;
+    try {
+      message = decodeMessage(bytes);
+    } catch (error) {
+      if (!(error instanceof CodecError)) throw error;
+      channel.send(encodeMessage({ type: 'error', detail: error.message }));
+      continue;
+    }
+    const type = isRecord(message) ? message.type : undefined;
+    const request = isRecord(message) ? message.request : undefined;
+    // Shapes are the enclave's to check (it rejects malformed requests with codes).
+    const reply =
+      type === 'attest'
+        ? await enclave.attest(request as Parameters<EnclavePort['attest']>[0])
+        : type === 'negotiate'
+          ? await enclave.negotiateKey(request as Parameters<EnclavePort['negotiateKey']>[0])
+          : type === 'execute'
+            ? await enclave.execute(request as Parameters<EnclavePort['execute']>[0])
+            : undefined;
+    channel.send(encodeMessage(reply === undefined ? { type: 'error', detail: `unknown request type ${String(type)}` } : { type, reply }));
+    served++;
+  }
+}
+
+async function call(channel: ByteChannel, type: Op, request: unknown, timeoutMs: number | undefined): Promise<StrategyOutcome<unknown>> {
+  channel.send(encodeMessage({ type, request }));
+  let message: unknown;
+  try {
+    message = decodeMessage(await channel.receive(timeoutMs));
+  } catch (error) {
+    if (error instanceof CodecError) return failure('STRATEGY_PROTOCOL_ERROR', error.message);
+    throw error;
+  }
+  if (!isRecord(message) || message.type !== type || !isRecord(message.reply)) return failure('STRATEGY_PROTOCOL_ERROR', `expected a ${type} reply`);
+  return { ok: true, value: message.reply };
+}
+
+function fromRejection(r: EnclaveRejection): StrategyFailure {
+  return failure(r.codeName, `${r.code}: ${r.detail}`);
+}
+
+export interface TeeLesseeOptions {
+  readonly leaseId: string;
+  /** The lessor this channel is supposed to reach: its platform certificate CN must match. */
+  readonly lessorId: string;
+  readonly lesseeId: string;
+  readonly trustAnchorPem: string;
+  /** Published measurements of enclave bundles this lessee accepts. */
+  readonly allowedMeasurements: readonly string[];
+  /** Must list 'simulated-software' explicitly to accept the simulation. */
+  readonly allowedTeeTypes: readonly TeeType[];
+  readonly keyRing: KeyRing;
+  readonly chainCache?: PlatformChainCache;
+  /** Default 60 s. */
+  readonly maxQuoteAgeMs?: number;
+  readonly receiveTimeoutMs?: number;
+}
+
+/** The exact instruction text attested and sent: the program's canonical JSON. */
+export function instructionsOf(subTask: Pick<SubTaskSpec, 'program'>): string {
+  return JSON.stringify(subTask.program);
+}
+
+/**
+ * Claim 3 over the channel: attest with a fresh nonce, verify the quote (nothing is
+ * derived before it passes), negotiate, confirm, register the key in the KeyRing.
+ */
+export async function teeHandshake(channel: ByteChannel, instructions: string, o: TeeLesseeOptions): Promise<StrategyOutcome<LesseeSession>> {
+  const nonce = freshNonce();
+  const policy: QuotePolicy = {
+    trustAnchorPem: o.trustAnchorPem,
+    allowedTeeTypes: o.allowedTeeTypes,
+    allowedMeasurements: o.allowedMeasurements,
+    lessorId: o.lessorId,
+    leaseId: o.leaseId,
+    instructionDigest: instructionDigestOf(instructions),
+    nonce,
+    maxAgeMs: o.maxQuoteAgeMs ?? 60_000,
+  };
+  const attested = await call(channel, 'attest', { nonce, leaseId: o.leaseId, instructionDigest: policy.instructionDigest }, o.receiveTimeoutMs);
+  if (!attested.ok) return attested;
+  const attestReply = attested.value as AttestResult;
+  if (!attestReply.ok) return fromRejection(attestReply);
+  const begun = await beginHandshake({ quote: attestReply.quote, policy, lesseeId: o.lesseeId, chainCache: o.chainCache });
+  if (!begun.ok) return fromRejection(begun);
+  const negotiated = await call(channel, 'negotiate', begun.pending.request, o.receiveTimeoutMs);
+  if (!negotiated.ok) return negotiated;
+  const completed = begun.pending.complete(negotiated.value as NegotiateResult, o.keyRing);
+  if (!completed.ok) return fromRejection(completed);
+  return { ok: true, value: completed.session };
+}
+
+/** Sends one sub-task under an established session and opens the sealed result. */
+export async function teeExecute(channel: ByteChannel, session: LesseeSession, subTask: SubTaskSpec, receiveTimeoutMs?: number): Promise<StrategyOutcome<unknown>> {
+  const sealed = session.encryptSubTask(subTask.subTaskId, { instructions: instructionsOf(subTask), input: { rows: subTask.rows } });
+  const executed = await call(channel, 'execute', sealed, receiveTimeoutMs);
+  if (!executed.ok) return executed;
+  const reply = executed.value as ExecuteResult;
+  if (!reply.ok) return fromRejection(reply);
+  if (reply.result.subTaskId !== subTask.subTaskId) return failure('STRATEGY_SUBTASK_MISMATCH', `answer for ${reply.result.subTaskId}, asked ${subTask.subTaskId}`);
+  const opened = session.openResult(reply.result);
+  if (!opened.ok) return fromRejection(opened);
+  return { ok: true, value: opened.value };
+}
+
+/** Checks a decrypted result is a table of finite numbers with the program's output shape. */
+export function checkResultRows(value: unknown, subTask: SubTaskSpec): StrategyOutcome<number[][]> {
+  const want = outputShape(subTask.program, subTask.rows.length);
+  const fits =
+    Array.isArray(value) &&
+    value.length === want.rows &&
+    value.every((row) => Array.isArray(row) && row.length === want.width && row.every((v) => typeof v === 'number' && Number.isFinite(v)));
+  return fits ? { ok: true, value: value as number[][] } : failure('STRATEGY_RESULT_SHAPE_MISMATCH', `result is not a ${want.rows}x${want.width} table of finite numbers`);
+}
+
+export interface TeeRunResult {
+  readonly rows: number[][];
+  readonly keyId: string;
+}
+
+/** Lessee side, whole strategy for one sub-task on one lessor. */
+export async function runTeeSymmetricLessee(channel: ByteChannel, subTask: SubTaskSpec, options: TeeLesseeOptions): Promise<StrategyOutcome<TeeRunResult>> {
+  const session = await teeHandshake(channel, instructionsOf(subTask), options);
+  if (!session.ok) return session;
+  const result = await teeExecute(channel, session.value, subTask, options.receiveTimeoutMs);
+  if (!result.ok) return result;
+  const rows = checkResultRows(result.value, subTask);
+  if (!rows.ok) return rows;
+  return { ok: true, value: { rows: rows.value, keyId: session.value.keyId } };
+}
