@@ -19,7 +19,8 @@ export {
   ENCLAVE_ENTRY_PATH,
   ENCLAVE_PROTOCOL_PATH,
   NUMERIC_ROWS_WORKLOAD_PATH,
+  type ExtraModule,
   type PlatformCredentials,
   type SimulatedEnclaveOptions,
 } from './simulated/simulated-software-enclave.js';
-export { TEE_SIMULATED_SOFTWARE, quoteBody, quoteDigest, MEASURED_COMPONENTS } from './protocol.mjs';
+export { TEE_SIMULATED_SOFTWARE, quoteBody, quoteDigest, MEASURED_COMPONENTS, EXTRA_MODULE_PREFIX, MAX_EXTRA_MODULES, MAX_PUBLIC_PARTS } from './protocol.mjs';

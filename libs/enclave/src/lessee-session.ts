@@ -8,6 +8,8 @@ import {
   gcmSeal,
   generateEphemeral,
   isId,
+  isPublicParts,
+  publicDigests,
   resultAad,
   sha256Hex,
   sharedSecret,
@@ -52,28 +54,50 @@ export class LesseeSession {
     this.#key = key;
   }
 
-  /** Encrypts one sub-task. `instructions` must be the text whose digest was attested. */
-  encryptSubTask(subTaskId: string, payload: SubTaskPayload): SubTask {
+  /**
+   * Encrypts one sub-task. `instructions` must be the text whose digest was attested.
+   * `publicInputs` travel in the clear next to the ciphertext; their SHA-256 digests go
+   * inside it (`publicInputDigests`), which binds them to this session and sub-task.
+   */
+  encryptSubTask(subTaskId: string, payload: SubTaskPayload, publicInputs?: readonly Uint8Array[]): SubTask {
     if (!isId(subTaskId)) throw new RangeError('subTaskId is not a valid id');
     if (instructionDigestOf(payload.instructions) !== this.instructionDigest) {
       throw new RangeError('payload.instructions do not match the instruction digest this session attested');
     }
-    const sealed = gcmSeal(this.#key, Buffer.from(JSON.stringify(payload), 'utf8'), subTaskAad(this.leaseId, subTaskId));
-    return { leaseId: this.leaseId, subTaskId, keyId: this.keyId, instructionDigest: this.instructionDigest, ...sealed };
+    if (publicInputs !== undefined && !isPublicParts(publicInputs)) throw new RangeError('publicInputs must be an array of byte arrays');
+    const body: SubTaskPayload = publicInputs === undefined ? payload : { ...payload, publicInputDigests: publicDigests(publicInputs) };
+    const sealed = gcmSeal(this.#key, Buffer.from(JSON.stringify(body), 'utf8'), subTaskAad(this.leaseId, subTaskId));
+    const subTask: SubTask = { leaseId: this.leaseId, subTaskId, keyId: this.keyId, instructionDigest: this.instructionDigest, ...sealed };
+    return publicInputs === undefined ? subTask : { ...subTask, publicInputs: [...publicInputs] };
   }
 
-  /** Decrypts a result; a tampered, misbound or foreign result is RESULT_DECRYPT_FAILED. */
-  openResult(result: EncryptedResult): { ok: true; value: unknown } | EnclaveRejection {
+  /**
+   * Decrypts a result; a tampered, misbound or foreign result is RESULT_DECRYPT_FAILED. A
+   * result with public outputs also has each output checked against the sealed digests
+   * (RESULT_PUBLIC_OUTPUT_MISMATCH) and yields them as `publicOutputs`.
+   */
+  openResult(result: EncryptedResult): { ok: true; value: unknown; publicOutputs?: Uint8Array[] } | EnclaveRejection {
     if (result.leaseId !== this.leaseId || result.keyId !== this.keyId || !isId(result.subTaskId)) {
       return rejection('RESULT_DECRYPT_FAILED', 'result is not for this session');
     }
-    const plain = gcmOpen(this.#key, result.nonce, result.ciphertext, resultAad(this.leaseId, result.subTaskId));
+    const outputs = result.publicOutputs;
+    if (outputs !== undefined && !isPublicParts(outputs)) return rejection('RESULT_PUBLIC_OUTPUT_MISMATCH', 'publicOutputs is not an array of byte arrays');
+    const plain = gcmOpen(this.#key, result.nonce, result.ciphertext, resultAad(this.leaseId, result.subTaskId, outputs !== undefined));
     if (plain === null) return rejection('RESULT_DECRYPT_FAILED', 'result failed authentication');
+    let value: unknown;
     try {
-      return { ok: true, value: JSON.parse(plain.toString('utf8')) as unknown };
+      value = JSON.parse(plain.toString('utf8')) as unknown;
     } catch {
       return rejection('RESULT_DECRYPT_FAILED', 'result plaintext is not JSON');
     }
+    if (outputs === undefined) return { ok: true, value };
+    const sealed = value as { value?: unknown; publicOutputDigests?: unknown } | null;
+    const want = sealed?.publicOutputDigests;
+    const got = publicDigests(outputs);
+    if (!Array.isArray(want) || want.length !== got.length || want.some((d, i) => d !== got[i])) {
+      return rejection('RESULT_PUBLIC_OUTPUT_MISMATCH', 'public outputs differ from the digests the enclave sealed');
+    }
+    return { ok: true, value: sealed?.value, publicOutputs: outputs };
   }
 }
 

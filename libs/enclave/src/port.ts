@@ -81,12 +81,20 @@ export interface SubTask {
   nonce: string;
   /** base64 of ciphertext || tag; AAD = subTaskAad(leaseId, subTaskId). */
   ciphertext: string;
+  /**
+   * Public side inputs sent outside the ciphertext (e.g. the lessee's HE public key). The
+   * sealed payload lists their SHA-256 (`publicInputDigests`); the enclave refuses any
+   * difference with PUBLIC_INPUT_MISMATCH.
+   */
+  publicInputs?: Uint8Array[];
 }
 
 /** Plaintext inside a SubTask (UTF-8 JSON). `instructions` is the exact text whose SHA-256 is the digest. */
 export interface SubTaskPayload {
   instructions: string;
   input: unknown;
+  /** SHA-256 hex of each SubTask.publicInputs entry, in order (set by encryptSubTask). */
+  publicInputDigests?: string[];
 }
 
 export interface EncryptedResult {
@@ -94,8 +102,13 @@ export interface EncryptedResult {
   subTaskId: string;
   keyId: string;
   nonce: string;
-  /** base64; AAD = resultAad(leaseId, subTaskId); plaintext is UTF-8 JSON of the workload output. */
+  /**
+   * base64; AAD = resultAad(leaseId, subTaskId, publicOutputs !== undefined); plaintext is UTF-8
+   * JSON of the workload output, or `{ value, publicOutputDigests }` when publicOutputs is set.
+   */
   ciphertext: string;
+  /** Outputs that leave the enclave in the clear (e.g. HE ciphertexts), bound by digest in the sealed part. */
+  publicOutputs?: Uint8Array[];
 }
 
 export type ExecuteResult = { ok: true; result: EncryptedResult } | EnclaveRejection;
@@ -135,9 +148,12 @@ export type VerifyQuoteResult =
   | EnclaveRejection;
 
 /**
- * Claims 4-5 extension point (not wired yet): a hook the enclave would call to HE-encrypt a
- * result under the lessee's HE public key instead of AES-GCM, so even the session key holder
- * at the lessor side learns nothing. To be implemented with libs/crypto's node-seal code.
+ * Claims 4-5: HE-encrypting a result under the lessee's HE public key inside the enclave.
+ * Wired generically rather than through this interface: an enclave declares node-seal as an
+ * extra measured module, its workload receives it as `env.modules`, takes the HE public key
+ * from `env.publicInputs` and returns the HE ciphertexts as public outputs (see README and
+ * libs/strategy's `tee-symmetric-he-result`). Kept as the shape a hardware adapter's
+ * in-enclave encryptor would have.
  */
 export interface HeResultEncryptor {
   readonly scheme: 'ckks' | 'bfv' | 'bgv';

@@ -10,6 +10,9 @@ export declare const LABEL_KEY_ID: string;
 export declare const LABEL_SUBTASK: string;
 export declare const LABEL_RESULT: string;
 export declare const MEASURED_COMPONENTS: readonly ['entry', 'protocol', 'workload'];
+export declare const EXTRA_MODULE_PREFIX: 'module:';
+export declare const MAX_EXTRA_MODULES: 8;
+export declare const MAX_PUBLIC_PARTS: 1024;
 export declare const NONCE_BYTES: 32;
 export declare const DIGEST_BYTES: 32;
 export declare const POINT_BYTES: 65;
@@ -47,6 +50,8 @@ export declare const EnclaveCode: {
   readonly WORKLOAD_REJECTED: 3145;
   readonly SUBTASK_TOO_LARGE: 3146;
   readonly RESULT_DECRYPT_FAILED: 3147;
+  readonly PUBLIC_INPUT_MISMATCH: 3148;
+  readonly RESULT_PUBLIC_OUTPUT_MISMATCH: 3149;
   readonly ENCLAVE_TIMEOUT: 3180;
   readonly ENCLAVE_CLOSED: 3181;
   readonly ENCLAVE_CRASHED: 3182;
@@ -77,13 +82,19 @@ export declare function isId(value: unknown): value is string;
 export declare function isHex(value: unknown, bytes: number): value is string;
 export declare function sha256Hex(bytes: Uint8Array | string): string;
 export declare function lp(text: string): Buffer;
-export declare function measurementOf(components: Record<'entry' | 'protocol' | 'workload', Uint8Array>): string;
+export declare function measurementOf(
+  components: Record<'entry' | 'protocol' | 'workload', Uint8Array>,
+  extraModules?: readonly { readonly name: string; readonly bytes: Uint8Array }[],
+): string;
+export declare function checkExtraModuleNames(names: readonly unknown[]): void;
+export declare function publicDigests(parts: readonly Uint8Array[]): string[];
+export declare function isPublicParts(parts: unknown): parts is Uint8Array[];
 export declare function quoteBody(q: QuoteFields): Buffer;
 export declare function quoteDigest(q: QuoteFields & { signature: string }): string;
 export declare function generateEphemeral(): { ecdh: ECDH; publicKey: string };
 export declare function sharedSecret(ecdh: ECDH, peerPublicKeyHex: string): Buffer | null;
 export declare function deriveSessionKey(secret: Uint8Array, transcript: SessionTranscript): { key: Buffer; keyId: string };
 export declare function subTaskAad(leaseId: string, subTaskId: string): Buffer;
-export declare function resultAad(leaseId: string, subTaskId: string): Buffer;
+export declare function resultAad(leaseId: string, subTaskId: string, withPublicOutputs?: boolean): Buffer;
 export declare function gcmSeal(key: Uint8Array, plaintext: Uint8Array, aad: Uint8Array): { nonce: string; ciphertext: string };
 export declare function gcmOpen(key: Uint8Array, nonceHex: string, ciphertextB64: string, aad: Uint8Array): Buffer | null;

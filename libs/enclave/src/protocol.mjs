@@ -17,6 +17,11 @@ export const LABEL_RESULT = 'datanet/enclave/result/v1';
 
 /** Order of the measured bundle; names (not paths) are hashed so the install location does not matter. */
 export const MEASURED_COMPONENTS = Object.freeze(['entry', 'protocol', 'workload']);
+/** Prefix of an extra measured module's hashed name: `module:<name>` (cannot collide with the three above). */
+export const EXTRA_MODULE_PREFIX = 'module:';
+/** Most extra measured modules one enclave may declare, and most public inputs/outputs per sub-task. */
+export const MAX_EXTRA_MODULES = 8;
+export const MAX_PUBLIC_PARTS = 1024;
 
 export const NONCE_BYTES = 32;
 export const DIGEST_BYTES = 32;
@@ -62,6 +67,8 @@ export const EnclaveCode = Object.freeze({
   WORKLOAD_REJECTED: 3145,
   SUBTASK_TOO_LARGE: 3146,
   RESULT_DECRYPT_FAILED: 3147,
+  PUBLIC_INPUT_MISMATCH: 3148,
+  RESULT_PUBLIC_OUTPUT_MISMATCH: 3149,
   // infrastructure, 3180-3199 (thrown as EnclaveUnavailableError, not returned)
   ENCLAVE_TIMEOUT: 3180,
   ENCLAVE_CLOSED: 3181,
@@ -102,16 +109,44 @@ export function lp(text) {
 
 /**
  * Measurement = SHA-256( LABEL_MEASUREMENT || for each component in MEASURED_COMPONENTS
- * order: lp(name) || u64be(byteLength) || bytes ). `components` maps name -> file bytes.
+ * order: lp(name) || u64be(byteLength) || bytes
+ *   || then for each extra module in DECLARED order: lp("module:" + name) || u64be(byteLength) || bytes ).
+ * `components` maps name -> file bytes; `extraModules` is [{ name, bytes }]. With no extra
+ * modules the value is the same as before extra modules existed.
  */
-export function measurementOf(components) {
+export function measurementOf(components, extraModules = []) {
   const hash = createHash('sha256').update(Buffer.from(LABEL_MEASUREMENT, 'utf8'));
   for (const name of MEASURED_COMPONENTS) {
     const bytes = components[name];
     if (!(bytes instanceof Uint8Array)) throw new TypeError(`missing measured component ${name}`);
     hash.update(lp(name)).update(u64(bytes.length)).update(bytes);
   }
+  checkExtraModuleNames(extraModules.map((m) => m.name));
+  for (const { name, bytes } of extraModules) {
+    if (!(bytes instanceof Uint8Array)) throw new TypeError(`missing bytes of extra module ${name}`);
+    hash.update(lp(EXTRA_MODULE_PREFIX + name)).update(u64(bytes.length)).update(bytes);
+  }
   return hash.digest('hex');
+}
+
+/** Extra module names: ids, unique, at most MAX_EXTRA_MODULES. Throws TypeError otherwise. */
+export function checkExtraModuleNames(names) {
+  if (names.length > MAX_EXTRA_MODULES) throw new TypeError(`at most ${MAX_EXTRA_MODULES} extra modules`);
+  const seen = new Set();
+  for (const name of names) {
+    if (!isId(name) || seen.has(name)) throw new TypeError(`extra module name ${String(name)} is not a unique id`);
+    seen.add(name);
+  }
+}
+
+/** SHA-256 hex of each public part (sub-task public inputs, result public outputs), in order. */
+export function publicDigests(parts) {
+  return parts.map((part) => sha256Hex(part));
+}
+
+/** True when `parts` is an array of at most MAX_PUBLIC_PARTS Uint8Arrays. */
+export function isPublicParts(parts) {
+  return Array.isArray(parts) && parts.length <= MAX_PUBLIC_PARTS && parts.every((p) => p instanceof Uint8Array);
 }
 
 /**
@@ -181,9 +216,13 @@ export function subTaskAad(leaseId, subTaskId) {
   return Buffer.concat([Buffer.from(LABEL_SUBTASK, 'utf8'), lp(leaseId), lp(subTaskId)]);
 }
 
-/** AAD of a result: LABEL_RESULT || lp(leaseId) || lp(subTaskId) || lp('result'). */
-export function resultAad(leaseId, subTaskId) {
-  return Buffer.concat([Buffer.from(LABEL_RESULT, 'utf8'), lp(leaseId), lp(subTaskId), lp('result')]);
+/**
+ * AAD of a result: LABEL_RESULT || lp(leaseId) || lp(subTaskId) || lp('result'), or
+ * lp('result+public') for a result that carries public outputs (its sealed plaintext is then
+ * `{ value, publicOutputDigests }`), so one kind can never be opened as the other.
+ */
+export function resultAad(leaseId, subTaskId, withPublicOutputs = false) {
+  return Buffer.concat([Buffer.from(LABEL_RESULT, 'utf8'), lp(leaseId), lp(subTaskId), lp(withPublicOutputs ? 'result+public' : 'result')]);
 }
 
 /** AES-256-GCM with a fresh random 96-bit nonce; ciphertext is body || 16-byte tag, base64. */

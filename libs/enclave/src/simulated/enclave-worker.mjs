@@ -19,13 +19,16 @@ import {
   POINT_BYTES,
   KEY_ID_HEX_CHARS,
   GCM_NONCE_BYTES,
+  checkExtraModuleNames,
   deriveSessionKey,
   gcmOpen,
   gcmSeal,
   generateEphemeral,
   isHex,
   isId,
+  isPublicParts,
   measurementOf,
+  publicDigests,
   quoteBody,
   quoteDigest,
   resultAad,
@@ -41,18 +44,37 @@ function reject(codeName, detail) {
   return { ok: false, code: EnclaveCode[codeName], codeName, detail };
 }
 
-/** Reads the exact bytes of the bundle, hashes them, and loads the workload FROM THOSE BYTES. */
+function importBytes(bytes) {
+  return import(`data:text/javascript;base64,${bytes.toString('base64')}`);
+}
+
+/**
+ * Reads the exact bytes of the bundle (entry, protocol, workload, then the declared extra
+ * modules in order), hashes them, and loads the workload and the extra modules FROM THOSE BYTES.
+ */
 async function loadBundle() {
   const entry = readFileSync(fileURLToPath(import.meta.url));
   const protocol = readFileSync(fileURLToPath(new URL('../protocol.mjs', import.meta.url)));
   const workloadBytes = readFileSync(workerData.workloadPath);
-  const measurement = measurementOf({ entry, protocol, workload: workloadBytes });
+  const declared = workerData.extraModules;
+  checkExtraModuleNames(declared.map((m) => m.name));
+  const extras = declared.map(({ name, path }) => ({ name, bytes: readFileSync(path) }));
+  const measurement = measurementOf({ entry, protocol, workload: workloadBytes }, extras);
   // A data: URL runs precisely the measured bytes (no second read of the file, no
-  // time-of-check/time-of-use gap); it also forces the workload to be one self-contained
-  // module that imports only node: built-ins, so the measurement covers all of it.
-  const workload = await import(`data:text/javascript;base64,${workloadBytes.toString('base64')}`);
-  if (typeof workload.run !== 'function') throw new Error('workload module must export run(program, input)');
-  return { measurement, workload, workloadName: String(workload.workloadName ?? 'unnamed') };
+  // time-of-check/time-of-use gap); it also forces the workload and every extra module to be
+  // one self-contained module that imports only node: built-ins, so the measurement covers all of it.
+  const modules = {};
+  for (const { name, bytes } of extras) modules[name] = await importBytes(bytes);
+  const workload = await importBytes(workloadBytes);
+  if (typeof workload.run !== 'function') throw new Error('workload module must export run(program, input, env)');
+  if (typeof workload.init === 'function') await workload.init({ modules: Object.freeze(modules) });
+  return {
+    measurement,
+    workload,
+    modules: Object.freeze(modules),
+    publicOutputs: workload.publicOutputs === true,
+    workloadName: String(workload.workloadName ?? 'unnamed'),
+  };
 }
 
 function loadPlatform() {
@@ -117,6 +139,7 @@ function subTaskProblem(t) {
   if (!isId(t?.leaseId) || !isId(t.subTaskId)) return 'leaseId and subTaskId must be ids';
   if (!isHex(t.keyId, KEY_ID_HEX_CHARS / 2) || !isHex(t.instructionDigest, DIGEST_BYTES) || !isHex(t.nonce, GCM_NONCE_BYTES)) return 'keyId, instructionDigest or nonce malformed';
   if (typeof t.ciphertext !== 'string') return 'ciphertext must be base64 text';
+  if (t.publicInputs !== undefined && !isPublicParts(t.publicInputs)) return 'publicInputs must be an array of byte arrays';
   return null;
 }
 
@@ -124,6 +147,8 @@ async function execute(t) {
   const problem = subTaskProblem(t);
   if (problem !== null) return reject('SUBTASK_MALFORMED', problem);
   if (t.ciphertext.length > limits.maxSubTaskBase64Chars) return reject('SUBTASK_TOO_LARGE', `ciphertext exceeds ${limits.maxSubTaskBase64Chars} base64 chars`);
+  const publicInputs = t.publicInputs ?? [];
+  if (publicInputs.reduce((n, p) => n + p.byteLength, 0) > limits.maxPublicBytes) return reject('SUBTASK_TOO_LARGE', `public inputs exceed ${limits.maxPublicBytes} bytes`);
   const session = sessions.get(t.leaseId);
   if (!session?.key || session.keyId !== t.keyId) return reject('SESSION_KEY_UNKNOWN', 'this enclave holds no session key with that id for the lease');
   if (t.instructionDigest !== session.fields.instructionDigest) return reject('INSTRUCTION_DIGEST_MISMATCH', 'sub-task names instructions other than the attested ones');
@@ -139,24 +164,42 @@ async function execute(t) {
       return reject('INSTRUCTION_DIGEST_MISMATCH', 'decrypted instructions differ from the attested ones');
     }
     program = JSON.parse(payload.instructions);
+    if (payload.publicInputDigests !== undefined && !Array.isArray(payload.publicInputDigests)) throw new Error('publicInputDigests');
   } catch {
     return reject('PAYLOAD_MALFORMED', 'sub-task plaintext is not a {instructions, input} JSON payload');
   }
-  return runWorkload(session, t, program, payload.input);
+  // Public inputs (e.g. the lessee's HE public key) travel outside the ciphertext; the
+  // authenticated payload names their SHA-256, so a host cannot swap, drop or add one.
+  const want = payload.publicInputDigests ?? [];
+  const got = publicDigests(publicInputs);
+  if (want.length !== got.length || want.some((d, i) => d !== got[i])) {
+    return reject('PUBLIC_INPUT_MISMATCH', 'public inputs differ from the digests in the authenticated sub-task');
+  }
+  return runWorkload(session, t, program, payload.input, publicInputs);
 }
 
-async function runWorkload(session, t, program, input) {
+async function runWorkload(session, t, program, input, publicInputs) {
   let output;
+  let publicOutputs;
   try {
-    output = JSON.stringify(await bundle.workload.run(program, input));
+    const returned = await bundle.workload.run(program, input, { modules: bundle.modules, publicInputs });
+    if (bundle.publicOutputs) {
+      // { value, publicOutputs: Uint8Array[] }: the outputs leave in the clear (e.g. HE
+      // ciphertexts); their digests are sealed with the value so the lessee detects tampering.
+      if (!isPublicParts(returned?.publicOutputs)) throw Object.assign(new Error('bad public outputs'), { code: 'PUBLIC_OUTPUTS_MALFORMED' });
+      publicOutputs = returned.publicOutputs.map((p) => new Uint8Array(p));
+      output = JSON.stringify({ value: returned.value, publicOutputDigests: publicDigests(publicOutputs) });
+    } else output = JSON.stringify(returned);
   } catch (error) {
     // Only a stable code crosses out: the message could quote plaintext the host must not see.
     const code = typeof error?.code === 'string' && /^[A-Z0-9_]{1,64}$/.test(error.code) ? error.code : 'WORKLOAD_ERROR';
     return reject('WORKLOAD_REJECTED', code);
   }
   if (output === undefined || output.length > limits.maxResultChars) return reject('WORKLOAD_REJECTED', 'RESULT_TOO_LARGE_OR_EMPTY');
-  const sealed = gcmSeal(session.key, Buffer.from(output, 'utf8'), resultAad(t.leaseId, t.subTaskId));
-  return { ok: true, result: { leaseId: t.leaseId, subTaskId: t.subTaskId, keyId: session.keyId, ...sealed } };
+  if (publicOutputs !== undefined && publicOutputs.reduce((n, p) => n + p.byteLength, 0) > limits.maxPublicBytes) return reject('WORKLOAD_REJECTED', 'RESULT_TOO_LARGE_OR_EMPTY');
+  const sealed = gcmSeal(session.key, Buffer.from(output, 'utf8'), resultAad(t.leaseId, t.subTaskId, publicOutputs !== undefined));
+  const result = { leaseId: t.leaseId, subTaskId: t.subTaskId, keyId: session.keyId, ...sealed };
+  return { ok: true, result: publicOutputs === undefined ? result : { ...result, publicOutputs } };
 }
 
 const handlers = { attest, negotiate, execute };

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { EnclaveCode, TEE_SIMULATED_SOFTWARE, measurementOf } from '../protocol.mjs';
+import { EnclaveCode, TEE_SIMULATED_SOFTWARE, checkExtraModuleNames, measurementOf } from '../protocol.mjs';
 import {
   EnclaveUnavailableError,
   type AttestRequest,
@@ -31,10 +31,25 @@ export interface PlatformCredentials {
   chainPem: string[];
 }
 
+/**
+ * An additional module the enclave measures and loads (from the measured bytes, via a data:
+ * URL) before the workload, e.g. node-seal's self-contained ESM build. It must import only
+ * node built-ins. The workload receives its namespace as `env.modules[name]`.
+ */
+export interface ExtraModule {
+  /** Id (`^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$`), unique; hashed as `module:<name>`. */
+  readonly name: string;
+  readonly path: string;
+}
+
 export interface SimulatedEnclaveOptions {
   platform: PlatformCredentials;
-  /** Absolute path of a self-contained ESM workload module (exports run(program, input)). */
+  /** Absolute path of a self-contained ESM workload module (exports run(program, input, env)). */
   workloadPath: string;
+  /** Extra measured modules, in the order they are hashed (README "Measurement"). Default none. */
+  extraModules?: readonly ExtraModule[];
+  /** Largest total of a sub-task's public inputs, and of a result's public outputs (bytes). Default 64 MiB. */
+  maxPublicBytes?: number;
   /** Per request (attest, negotiateKey, execute); on expiry the worker is terminated. Default 10 s. */
   requestTimeoutMs?: number;
   /** Worker start-up including measurement. Default 10 s. */
@@ -69,9 +84,15 @@ const MIB = 1024 * 1024;
  * workload, from the files on disk: what a lessee (or the network's release process) puts
  * in its allow-list.
  */
-export async function measureSimulatedEnclaveBundle(workloadPath: string): Promise<string> {
-  const [entry, protocol, workload] = await Promise.all([readFile(ENCLAVE_ENTRY_PATH), readFile(ENCLAVE_PROTOCOL_PATH), readFile(resolve(workloadPath))]);
-  return measurementOf({ entry, protocol, workload });
+export async function measureSimulatedEnclaveBundle(workloadPath: string, extraModules: readonly ExtraModule[] = []): Promise<string> {
+  checkExtraModuleNames(extraModules.map((m) => m.name));
+  const [entry, protocol, workload, ...extras] = await Promise.all([
+    readFile(ENCLAVE_ENTRY_PATH),
+    readFile(ENCLAVE_PROTOCOL_PATH),
+    readFile(resolve(workloadPath)),
+    ...extraModules.map((m) => readFile(resolve(m.path))),
+  ]);
+  return measurementOf({ entry, protocol, workload }, extraModules.map((m, i) => ({ name: m.name, bytes: extras[i] as Buffer })));
 }
 
 export class SimulatedSoftwareEnclave implements EnclavePort {
@@ -82,7 +103,7 @@ export class SimulatedSoftwareEnclave implements EnclavePort {
 
   private constructor(
     private readonly worker: Worker,
-    private readonly options: Required<Omit<SimulatedEnclaveOptions, 'platform' | 'workloadPath'>>,
+    private readonly options: Limits,
     /** SHA-256 measurement the enclave computed over its own bundle. */
     readonly measurement: string,
     /** CN of the platform certificate, i.e. the lessor this enclave runs for. */
@@ -103,10 +124,12 @@ export class SimulatedSoftwareEnclave implements EnclavePort {
         platformCertPem: options.platform.certPem,
         platformChainPem: [...options.platform.chainPem],
         workloadPath: resolve(options.workloadPath),
+        extraModules: (options.extraModules ?? []).map((m) => ({ name: m.name, path: resolve(m.path) })),
         limits: {
           maxSessions: limits.maxSessions,
           maxSubTaskBase64Chars: Math.ceil(limits.maxSubTaskBytes / 3) * 4,
           maxResultChars: limits.maxResultChars,
+          maxPublicBytes: limits.maxPublicBytes,
         },
       },
       // The enclave gets no view of the host's environment variables.
@@ -130,6 +153,10 @@ export class SimulatedSoftwareEnclave implements EnclavePort {
     const maxChars = Math.ceil(this.options.maxSubTaskBytes / 3) * 4;
     if (typeof subTask.ciphertext === 'string' && subTask.ciphertext.length > maxChars) {
       return { ok: false, code: EnclaveCode.SUBTASK_TOO_LARGE, codeName: 'SUBTASK_TOO_LARGE', detail: `ciphertext exceeds ${maxChars} base64 chars` };
+    }
+    const publicBytes = Array.isArray(subTask.publicInputs) ? subTask.publicInputs.reduce((n, p) => n + (p instanceof Uint8Array ? p.byteLength : 0), 0) : 0;
+    if (publicBytes > this.options.maxPublicBytes) {
+      return { ok: false, code: EnclaveCode.SUBTASK_TOO_LARGE, codeName: 'SUBTASK_TOO_LARGE', detail: `public inputs exceed ${this.options.maxPublicBytes} bytes` };
     }
     return (await this.request('execute', subTask)) as ExecuteResult;
   }
@@ -180,7 +207,9 @@ export class SimulatedSoftwareEnclave implements EnclavePort {
   }
 }
 
-function withDefaults(options: SimulatedEnclaveOptions): Required<Omit<SimulatedEnclaveOptions, 'platform' | 'workloadPath'>> {
+type Limits = Required<Omit<SimulatedEnclaveOptions, 'platform' | 'workloadPath' | 'extraModules'>>;
+
+function withDefaults(options: SimulatedEnclaveOptions): Limits {
   const limits = {
     requestTimeoutMs: options.requestTimeoutMs ?? 10_000,
     startTimeoutMs: options.startTimeoutMs ?? 10_000,
@@ -189,11 +218,18 @@ function withDefaults(options: SimulatedEnclaveOptions): Required<Omit<Simulated
     maxSessions: options.maxSessions ?? 64,
     maxPendingRequests: options.maxPendingRequests ?? 256,
     maxHeapMb: options.maxHeapMb ?? 512,
+    maxPublicBytes: options.maxPublicBytes ?? 64 * MIB,
   };
   for (const [name, value] of Object.entries(limits)) {
     if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`${name} must be a positive integer`);
   }
   if (typeof options.workloadPath !== 'string' || options.workloadPath.length === 0) throw new RangeError('workloadPath is required');
+  try {
+    checkExtraModuleNames((options.extraModules ?? []).map((m) => m.name));
+  } catch (error) {
+    throw new RangeError((error as Error).message, { cause: error });
+  }
+  if ((options.extraModules ?? []).some((m) => typeof m.path !== 'string' || m.path.length === 0)) throw new RangeError('every extra module needs a path');
   return limits;
 }
 

@@ -85,4 +85,44 @@ describe('strategy he (claims 8-9), two parties over a byte channel', () => {
     expect(await serveHeLessor(lessor)).toEqual({ ok: false, code: 'STRATEGY_PROTOCOL_ERROR' });
     expect(decodeMessage(await lessee.receive(1_000))).toMatchObject({ type: 'failure', code: 'STRATEGY_PROTOCOL_ERROR' });
   });
+
+  describe('shard encryption through HeEncryptPool', () => {
+    async function roundTrip(subTask: SubTaskSpec, options: Parameters<typeof runHeLessee>[2] = {}) {
+      const [lessee, lessor] = createChannelPair();
+      const [outcome, served] = await Promise.all([runHeLessee(lessee, subTask, options), serveHeLessor(lessor)]);
+      if (!outcome.ok) throw new Error(`${outcome.code}: ${outcome.detail} (lessor ${JSON.stringify(served)})`);
+      return outcome.value;
+    }
+
+    it('{ workers } forces the pool; the result equals the inline path (same layout, CKKS noise only)', async () => {
+      const [inline, pooled] = await Promise.all([roundTrip(scoring), roundTrip(scoring, { workers: 2 })]);
+      expect(inline.stats.encryptWorkers).toBe(0);
+      expect(pooled.stats.encryptWorkers).toBe(2);
+      expectClose(pooled.rows, scoring.program, scoring.rows);
+      pooled.rows.forEach((row, r) => row.forEach((v, c) => expect(Math.abs(v - (inline.rows[r]?.[c] as number))).toBeLessThan(1e-4)));
+    });
+
+    it('a shard with more than one ciphertext per column uses the pool (all cores) by default', async () => {
+      const tall: SubTaskSpec = {
+        subTaskId: 'st-tall',
+        program: { version: 1, inputWidth: 2, ops: [{ op: 'dot', weights: [0.5, -1.5], bias: 0.25 }] },
+        rows: Array.from({ length: 4096 + 17 }, (_, r) => [Math.sin(r) * 8, ((r * 7) % 13) - 6]),
+      };
+      const result = await roundTrip(tall);
+      expect(result.stats.encryptWorkers).toBeGreaterThanOrEqual(1);
+      expectClose(result.rows, tall.program, tall.rows);
+    });
+
+    it('rejects bad rows with the same codes as the inline path', async () => {
+      const [lessee] = createChannelPair();
+      for (const bad of [[[1, 2]], [[1, 2, 1e7]]]) {
+        const subTask: SubTaskSpec = { ...scoring, rows: bad };
+        const inline = await runHeLessee(lessee, subTask);
+        const pooled = await runHeLessee(lessee, subTask, { workers: 1 });
+        expect(inline.ok).toBe(false);
+        expect(pooled).toMatchObject({ ok: false, code: !inline.ok ? inline.code : '' });
+      }
+      lessee.close();
+    });
+  });
 });

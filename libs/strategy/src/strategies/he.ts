@@ -23,10 +23,20 @@ import {
   loadTable,
   serializeTable,
   validateProgram,
+  validateRows,
   type EncryptedTable,
   type SerializedTable,
 } from '#libs/compute';
-import { exportPublicMaterial, generateKeys, HeContext, loadPublicMaterial, type HeKeys, type PublicMaterialBytes } from '#libs/he';
+import {
+  exportPublicMaterial,
+  generateKeys,
+  HeContext,
+  HeEncryptPool,
+  loadPublicMaterial,
+  type HeKeys,
+  type PublicMaterialBytes,
+  type SerializedVector,
+} from '#libs/he';
 import type { ByteChannel } from './channel.js';
 import { CodecError, decodeMessage, encodeMessage } from './codec.js';
 import { failure, isRecord, outputShape, type StrategyOutcome, type SubTaskSpec } from './types.js';
@@ -35,10 +45,19 @@ export interface HeLesseeOptions {
   /** CKKS parameter set; must fit the program's depth (heFeasibility). Default ckks-8192. */
   readonly paramSet?: string;
   readonly receiveTimeoutMs?: number;
+  /**
+   * Encrypt the shard through libs/he's HeEncryptPool with this many worker threads. Without
+   * it the pool (all cores) is used only when a column needs more than one ciphertext
+   * (rows > slots); otherwise the shard is encrypted inline on this thread. Same layout and
+   * compression either way, so the lessor and the decrypted result cannot tell the difference.
+   */
+  readonly workers?: number;
 }
 
 export interface HeLesseeStats {
   readonly paramSet: string;
+  /** Worker threads used to encrypt the shard; 0 = inline on the calling thread. */
+  readonly encryptWorkers: number;
   readonly keygenMs: number;
   readonly encryptMs: number;
   readonly roundTripMs: number;
@@ -71,15 +90,24 @@ export async function runHeLessee(channel: ByteChannel, subTask: SubTaskSpec, op
     const keygenMs = performance.now() - t;
 
     t = performance.now();
-    const encrypted = encryptTable(ctx, keys.publicKey, subTask.rows, subTask.program.inputWidth);
-    if (!encrypted.ok) return failure(encrypted.code, encrypted.detail);
-    let table: SerializedTable;
-    try {
-      table = serializeTable(ctx, encrypted.value);
-    } finally {
-      encrypted.value.dispose();
-    }
     const material: PublicMaterialBytes = exportPublicMaterial(keys);
+    const usePool = options.workers !== undefined || subTask.rows.length > ctx.slots;
+    let table: SerializedTable;
+    let encryptWorkers = 0;
+    if (usePool) {
+      const pooled = await encryptTablePooled(ctx, material.publicKey, subTask, options.workers);
+      if (!pooled.ok) return pooled;
+      table = pooled.value.table;
+      encryptWorkers = pooled.value.workers;
+    } else {
+      const encrypted = encryptTable(ctx, keys.publicKey, subTask.rows, subTask.program.inputWidth);
+      if (!encrypted.ok) return failure(encrypted.code, encrypted.detail);
+      try {
+        table = serializeTable(ctx, encrypted.value);
+      } finally {
+        encrypted.value.dispose();
+      }
+    }
     const request = encodeMessage({ type: 'he-subtask', subTaskId: subTask.subTaskId, program: subTask.program, material, table });
     const encryptMs = performance.now() - t;
 
@@ -110,11 +138,42 @@ export async function runHeLessee(channel: ByteChannel, subTask: SubTaskSpec, op
     const decryptMs = performance.now() - t;
     return {
       ok: true,
-      value: { rows, stats: { paramSet, keygenMs, encryptMs, roundTripMs, decryptMs, bytesSent: request.byteLength, bytesReceived: replyBytes.byteLength } },
+      value: { rows, stats: { paramSet, encryptWorkers, keygenMs, encryptMs, roundTripMs, decryptMs, bytesSent: request.byteLength, bytesReceived: replyBytes.byteLength } },
     };
   } finally {
     keys?.dispose();
     ctx.dispose();
+  }
+}
+
+/**
+ * encryptTable + serializeTable through an HeEncryptPool: the same column-major layout
+ * (one vector per column, rows along slots), zstd, the same failure codes
+ * (COMPUTE_INVALID_INPUT carrying the libs/he code). All columns are queued at once.
+ */
+async function encryptTablePooled(
+  ctx: HeContext,
+  publicKey: Uint8Array,
+  subTask: SubTaskSpec,
+  workers: number | undefined,
+): Promise<StrategyOutcome<{ table: SerializedTable; workers: number }>> {
+  const width = subTask.program.inputWidth;
+  const rows = validateRows(subTask.rows, width);
+  if (!rows.ok) return failure(rows.code, rows.detail);
+  const chunks = width * Math.ceil(rows.value.length / ctx.slots);
+  const created = await HeEncryptPool.create(ctx, publicKey, { ...(workers === undefined ? {} : { workers }), maxQueuedChunks: Math.max(1, chunks), compression: 'zstd' });
+  if (!created.ok) return failure(created.code, created.detail);
+  const pool = created.value;
+  try {
+    const results = await Promise.all(Array.from({ length: width }, (_, c) => pool.encryptReal(rows.value.map((row) => row[c] as number))));
+    const columns: SerializedVector[] = [];
+    for (const [c, r] of results.entries()) {
+      if (!r.ok) return failure('COMPUTE_INVALID_INPUT', `column ${c}: ${r.code} ${r.detail}`);
+      columns.push(r.value);
+    }
+    return { ok: true, value: { table: { paramSet: ctx.params.name, rowCount: rows.value.length, width, columns }, workers: pool.size } };
+  } finally {
+    await pool.close();
   }
 }
 

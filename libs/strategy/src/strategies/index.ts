@@ -3,3 +3,4 @@ export * from './codec.js';
 export * from './types.js';
 export * from './he.js';
 export * from './tee-symmetric.js';
+export * from './tee-symmetric-he-result.js';

@@ -23,6 +23,7 @@ import {
   type NegotiateResult,
   type PlatformChainCache,
   type QuotePolicy,
+  type SubTask,
   type TeeType,
 } from '#libs/enclave';
 import { ChannelClosedError, type ByteChannel } from './channel.js';
@@ -141,14 +142,29 @@ export async function teeHandshake(channel: ByteChannel, instructions: string, o
 /** Sends one sub-task under an established session and opens the sealed result. */
 export async function teeExecute(channel: ByteChannel, session: LesseeSession, subTask: SubTaskSpec, receiveTimeoutMs?: number): Promise<StrategyOutcome<unknown>> {
   const sealed = session.encryptSubTask(subTask.subTaskId, { instructions: instructionsOf(subTask), input: { rows: subTask.rows } });
+  const opened = await teeExecuteSealed(channel, session, sealed, receiveTimeoutMs);
+  return opened.ok ? { ok: true, value: opened.value.value } : opened;
+}
+
+/**
+ * Sends an already sealed sub-task (possibly with public inputs) and opens the answer:
+ * the sealed value, plus the public outputs checked against their sealed digests.
+ */
+export async function teeExecuteSealed(
+  channel: ByteChannel,
+  session: LesseeSession,
+  sealed: SubTask,
+  receiveTimeoutMs?: number,
+): Promise<StrategyOutcome<{ value: unknown; publicOutputs: Uint8Array[] | undefined }>> {
   const executed = await call(channel, 'execute', sealed, receiveTimeoutMs);
   if (!executed.ok) return executed;
   const reply = executed.value as ExecuteResult;
   if (!reply.ok) return fromRejection(reply);
-  if (reply.result.subTaskId !== subTask.subTaskId) return failure('STRATEGY_SUBTASK_MISMATCH', `answer for ${reply.result.subTaskId}, asked ${subTask.subTaskId}`);
+  if (!isRecord(reply.result)) return failure('STRATEGY_PROTOCOL_ERROR', 'execute reply without a result');
+  if (reply.result.subTaskId !== sealed.subTaskId) return failure('STRATEGY_SUBTASK_MISMATCH', `answer for ${reply.result.subTaskId}, asked ${sealed.subTaskId}`);
   const opened = session.openResult(reply.result);
   if (!opened.ok) return fromRejection(opened);
-  return { ok: true, value: opened.value };
+  return { ok: true, value: { value: opened.value, publicOutputs: opened.publicOutputs } };
 }
 
 /** Checks a decrypted result is a table of finite numbers with the program's output shape. */
