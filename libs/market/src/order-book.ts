@@ -665,7 +665,7 @@ export class OrderBook implements MatchingEngine {
     if (pushExpiry) {
       this.expiries.push(a.expiresAtMs(i), a.seq(i), i);
       // Entries of orders that left are dropped lazily; rebuild when they dominate (amortized O(1)).
-      if (this.expiries.size > 2 * this.ids.size + 1024) this.rebuildExpiries();
+      if (this.expiries.size > 2 * this.ids.size + 1024) this.expiries.retain((slot, seq) => a.live(slot) === 1 && a.seq(slot) === seq);
     }
   }
 

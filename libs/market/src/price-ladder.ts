@@ -393,6 +393,26 @@ export class ExpiryHeap {
     for (let i = (this.size >>> 1) - 1; i >= 0; i--) this.siftDown(i, this.exp[i] as number, this.seq[i] as number, this.slot[i] as number);
   }
 
+  /**
+   * Drops, in place, every entry for which isCurrent(slot, seq) is false, then
+   * restores the heap property (O(n), no allocation): the amortized cleanup of
+   * stale entries on the hot path.
+   */
+  retain(isCurrent: (slot: number, seq: number) => boolean): void {
+    let n = 0;
+    for (let i = 0; i < this.size; i++) {
+      const slot = this.slot[i] as number;
+      const s = this.seq[i] as number;
+      if (!isCurrent(slot, s)) continue;
+      this.exp[n] = this.exp[i] as number;
+      this.seq[n] = s;
+      this.slot[n] = slot;
+      n++;
+    }
+    this.size = n;
+    for (let i = (n >>> 1) - 1; i >= 0; i--) this.siftDown(i, this.exp[i] as number, this.seq[i] as number, this.slot[i] as number);
+  }
+
   /** Every entry as [expiresAtMs, seq, slot] (validation). */
   entries(): [number, number, number][] {
     const out: [number, number, number][] = [];
