@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { MessageType } from '#libs/contracts';
-import { checkDeliveredLease, LeaseConflictError, LeaseReceiptCode, type DeliveredLease, type DeliveredLeaseCheck, type LeaseDelivery } from '#libs/lease';
+import { checkDeliveredLease, LeaseConflictError, LeaseReceiptCode, type DeliveredLease, type DeliveredLeaseCheck, type LeaseDelivery, type LeaseTermsView, leaseTermsViewOfRow } from '#libs/lease';
 import type { TrustPort } from '#libs/relay';
 
 /** Envelope type of a lease contract a hub delivers (S202). */
@@ -10,28 +10,9 @@ export { LEASE_CONTENT_TYPE, LeaseConflictError, LeaseReceiptCode, type LeaseDel
 export type AcceptedLease = DeliveredLease;
 export type LeaseReceipt = DeliveredLeaseCheck;
 
-export interface SettlementLeaseView {
-  readonly seq: string;
-  readonly leaseId: string;
-  readonly lessee: string;
-  readonly lessor: string;
-  readonly lesseeHub: string;
-  readonly lessorHub: string;
-  readonly buyOrderId: string;
-  readonly sellOrderId: string;
-  readonly cores: number;
-  readonly memoryMiB: number;
-  readonly durationS: number;
-  readonly priceMinorPerCoreSecond: number;
-  readonly startMs: number;
-  readonly endMs: number;
-  readonly capabilities: string[];
-  readonly securityLevel: number;
-  readonly maxCostMinor: number;
-  readonly signedBy: string[];
+export interface SettlementLeaseView extends LeaseTermsView {
   /** The hubs that delivered this lease (normally its lessee's and its lessor's). */
   readonly viaHubs: string[];
-  readonly receivedAt: string;
 }
 
 /**
@@ -86,27 +67,6 @@ export class SettlementLeaseStore {
         ORDER BY leases.seq LIMIT $2`,
       [afterSeq ?? null, limit, participant ?? null],
     );
-    return rows.map((r) => ({
-      seq: String(r.seq),
-      leaseId: String(r.lease_id),
-      lessee: String(r.lessee),
-      lessor: String(r.lessor),
-      lesseeHub: String(r.lessee_hub),
-      lessorHub: String(r.lessor_hub),
-      buyOrderId: String(r.buy_order_id),
-      sellOrderId: String(r.sell_order_id),
-      cores: Number(r.cores),
-      memoryMiB: Number(r.memory_mib),
-      durationS: Number(r.duration_s),
-      priceMinorPerCoreSecond: Number(r.price_minor_per_core_second),
-      startMs: Number(r.start_ms),
-      endMs: Number(r.end_ms),
-      capabilities: r.capabilities as string[],
-      securityLevel: Number(r.security_level),
-      maxCostMinor: Number(r.max_cost_minor),
-      signedBy: r.signed_by as string[],
-      viaHubs: r.via_hubs as string[],
-      receivedAt: new Date(r.received_at as string).toISOString(),
-    }));
+    return rows.map((r) => ({ ...leaseTermsViewOfRow(r), viaHubs: r.via_hubs as string[] }));
   }
 }

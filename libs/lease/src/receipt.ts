@@ -55,3 +55,51 @@ export async function checkDeliveredLease(d: LeaseDelivery, trust: TrustPort, no
   const contract = pb.LeaseContract.decode(d.body);
   return { ok: true, lease: { terms: v.terms, termsSha256: createHash('sha256').update(contract.terms).digest(), signedBy: contract.signatures.map((s) => s.hubId ?? ''), contract: d.body } };
 }
+
+/** A stored lease as receivers' APIs show it (their own columns come on top). */
+export interface LeaseTermsView {
+  readonly seq: string;
+  readonly leaseId: string;
+  readonly lessee: string;
+  readonly lessor: string;
+  readonly lesseeHub: string;
+  readonly lessorHub: string;
+  readonly buyOrderId: string;
+  readonly sellOrderId: string;
+  readonly cores: number;
+  readonly memoryMiB: number;
+  readonly durationS: number;
+  readonly priceMinorPerCoreSecond: number;
+  readonly startMs: number;
+  readonly endMs: number;
+  readonly capabilities: string[];
+  readonly securityLevel: number;
+  readonly maxCostMinor: number;
+  readonly signedBy: string[];
+  readonly receivedAt: string;
+}
+
+/** Maps the lease columns receivers store (same names in the participant and settlement schemas). */
+export function leaseTermsViewOfRow(r: Record<string, unknown>): LeaseTermsView {
+  return {
+    seq: String(r.seq),
+    leaseId: String(r.lease_id),
+    lessee: String(r.lessee),
+    lessor: String(r.lessor),
+    lesseeHub: String(r.lessee_hub),
+    lessorHub: String(r.lessor_hub),
+    buyOrderId: String(r.buy_order_id),
+    sellOrderId: String(r.sell_order_id),
+    cores: Number(r.cores),
+    memoryMiB: Number(r.memory_mib),
+    durationS: Number(r.duration_s),
+    priceMinorPerCoreSecond: Number(r.price_minor_per_core_second),
+    startMs: Number(r.start_ms),
+    endMs: Number(r.end_ms),
+    capabilities: r.capabilities as string[],
+    securityLevel: Number(r.security_level),
+    maxCostMinor: Number(r.max_cost_minor),
+    signedBy: r.signed_by as string[],
+    receivedAt: new Date(r.received_at as string).toISOString(),
+  };
+}

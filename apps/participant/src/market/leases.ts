@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { MessageType } from '#libs/contracts';
-import { checkDeliveredLease, LeaseConflictError, LeaseReceiptCode, type DeliveredLease, type DeliveredLeaseCheck, type LeaseDelivery } from '#libs/lease';
+import { checkDeliveredLease, LeaseConflictError, LeaseReceiptCode, type DeliveredLease, type DeliveredLeaseCheck, type LeaseDelivery, type LeaseTermsView, leaseTermsViewOfRow } from '#libs/lease';
 import type { TrustPort } from '#libs/relay';
 
 /** Envelope type of a lease contract a hub delivers (S202). */
@@ -15,28 +15,9 @@ export interface AcceptedLease extends DeliveredLease {
 
 export type LeaseReceipt = { ok: true; lease: AcceptedLease } | Extract<DeliveredLeaseCheck, { ok: false }>;
 
-export interface LeaseView {
-  readonly seq: string;
-  readonly leaseId: string;
+export interface LeaseView extends LeaseTermsView {
   readonly role: LeaseRole;
-  readonly lessee: string;
-  readonly lessor: string;
-  readonly lesseeHub: string;
-  readonly lessorHub: string;
-  readonly buyOrderId: string;
-  readonly sellOrderId: string;
-  readonly cores: number;
-  readonly memoryMiB: number;
-  readonly durationS: number;
-  readonly priceMinorPerCoreSecond: number;
-  readonly startMs: number;
-  readonly endMs: number;
-  readonly capabilities: string[];
-  readonly securityLevel: number;
-  readonly maxCostMinor: number;
-  readonly signedBy: string[];
   readonly messageId: string;
-  readonly receivedAt: string;
   /** Base64 LeaseContract as the hubs signed it (single-lease view only). */
   readonly contract?: string;
 }
@@ -108,27 +89,9 @@ const COLUMNS = `seq::text, lease_id, role, lessee, lessor, lessee_hub, lessor_h
 
 function toView(r: Record<string, unknown>, withContract: boolean): LeaseView {
   return {
-    seq: String(r.seq),
-    leaseId: String(r.lease_id),
+    ...leaseTermsViewOfRow(r),
     role: r.role as LeaseRole,
-    lessee: String(r.lessee),
-    lessor: String(r.lessor),
-    lesseeHub: String(r.lessee_hub),
-    lessorHub: String(r.lessor_hub),
-    buyOrderId: String(r.buy_order_id),
-    sellOrderId: String(r.sell_order_id),
-    cores: Number(r.cores),
-    memoryMiB: Number(r.memory_mib),
-    durationS: Number(r.duration_s),
-    priceMinorPerCoreSecond: Number(r.price_minor_per_core_second),
-    startMs: Number(r.start_ms),
-    endMs: Number(r.end_ms),
-    capabilities: r.capabilities as string[],
-    securityLevel: Number(r.security_level),
-    maxCostMinor: Number(r.max_cost_minor),
-    signedBy: r.signed_by as string[],
     messageId: String(r.message_id),
-    receivedAt: new Date(r.received_at as string).toISOString(),
     ...(withContract ? { contract: (r.contract as Buffer).toString('base64') } : {}),
   };
 }
