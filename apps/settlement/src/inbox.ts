@@ -15,6 +15,8 @@ export interface SettlementInboxDeps {
   readonly time: TimePolicy;
   readonly deadLetters: DeadLetterRepository;
   readonly leases: SettlementLeaseStore;
+  /** Called once per newly stored lease, after its transaction committed (the ledger books it). */
+  readonly onLeaseStored?: (terms: import('#libs/contracts').LeaseTerms) => Promise<void>;
   readonly log: JsonLogger;
   readonly counters: {
     /** Verified events recorded, by hub. */
@@ -69,6 +71,7 @@ export class SettlementInbox {
     this.d.counters.received.inc(viaHub);
     this.d.counters.leases.inc(outcome);
     this.d.log.info(outcome === 'stored' ? 'lease recorded' : 'lease delivered again; already recorded', { leaseId: checked.lease.terms.leaseId, hub: viaHub, messageId: h.messageId });
+    if (outcome === 'stored') await this.d.onLeaseStored?.(checked.lease.terms);
   }
 
   private async insertEvent(m: EntityManager, viaHub: string, r: Extract<Received, { ok: true }>): Promise<boolean> {

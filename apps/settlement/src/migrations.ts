@@ -70,4 +70,41 @@ export class SettlementLeases1763800000000 implements MigrationInterface {
   }
 }
 
-export const settlementMigrations = [SettlementInitial1763700000000, SettlementLeases1763800000000];
+export class SettlementLedger1763900000000 implements MigrationInterface {
+  name = 'SettlementLedger1763900000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      -- The ledger's events in the order they were applied (replayed at start) and
+      -- the double-entry postings they made. Amounts are exact integers (numeric).
+      CREATE TABLE ledger_events (
+        seq bigserial PRIMARY KEY,
+        event_id text NOT NULL UNIQUE,
+        kind text NOT NULL,
+        body jsonb NOT NULL,
+        status text NOT NULL,
+        code text,
+        at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE TABLE ledger_entries (
+        id bigserial PRIMARY KEY,
+        posting_seq bigint NOT NULL,
+        event_id text NOT NULL,
+        kind text NOT NULL,
+        lease_id text,
+        account text NOT NULL,
+        side text NOT NULL CHECK (side IN ('debit', 'credit')),
+        amount_minor numeric(20, 0) NOT NULL CHECK (amount_minor >= 0),
+        at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX ledger_entries_account ON ledger_entries (account, at);
+      CREATE INDEX ledger_entries_lease ON ledger_entries (lease_id);
+    `);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE ledger_entries; DROP TABLE ledger_events;`);
+  }
+}
+
+export const settlementMigrations = [SettlementInitial1763700000000, SettlementLeases1763800000000, SettlementLedger1763900000000];

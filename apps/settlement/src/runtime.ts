@@ -13,10 +13,15 @@ import type { SettlementConfig } from './config.js';
 import { SettlementInbox } from './inbox.js';
 import { SettlementLeaseStore } from './leases.js';
 import { settlementMigrations } from './migrations.js';
+import { LeaseBooking } from './ledger/lease-booking.js';
+import { SettlementLedgerService } from './ledger/ledger.service.js';
 
 export const SETTLEMENT_RUNTIME = Symbol('SETTLEMENT_RUNTIME');
 
+const LEASE_END_CHECK_MS = 1_000;
+
 export interface SettlementRuntime {
+  readonly ledger: SettlementLedgerService;
   readonly config: SettlementConfig;
   readonly ds: DataSource;
   readonly buses: ReadonlyMap<string, MessageBus>;
@@ -52,6 +57,19 @@ export async function startSettlementRuntime(config: SettlementConfig, log: Json
   const rejected = metrics.counter('datanet_settlement_rejected_total', 'Events dead-lettered, by reason code', 'reason');
   const time = { maxTtlMs: config.topology.envelope.maxTtlSeconds * 1000, clockSkewMs: config.topology.envelope.clockSkewSeconds * 1000 };
   const leases = new SettlementLeaseStore(ds, trust);
+  const ledger = new SettlementLedgerService({
+    ds,
+    fees: config.fees,
+    log,
+    onFatal: (e) => {
+      log.error('ledger write failed; restarting from the log', { error: e as Error });
+      process.exit(75);
+    },
+  });
+  const replayed = await ledger.rebuild();
+  const booking = new LeaseBooking(ds, ledger, log);
+  await booking.reconcile();
+  log.info('ledger rebuilt from its events', { events: replayed });
   const inbox = new SettlementInbox({
     ds,
     nodeId: config.nodeId,
@@ -61,9 +79,15 @@ export async function startSettlementRuntime(config: SettlementConfig, log: Json
     time,
     deadLetters,
     leases,
+    onLeaseStored: (terms) => booking.book(terms),
     log,
     counters: { received, rejected, leases: metrics.counter('datanet_settlement_leases_total', 'Lease deliveries verified, by outcome (stored, duplicate)', 'outcome') },
   });
+
+  const endTimer = setInterval(() => {
+    booking.endDueLeases(Date.now()).catch((e: unknown) => log.warn('ending leases failed; will retry', { error: e as Error }));
+  }, LEASE_END_CHECK_MS);
+  endTimer.unref();
 
   return {
     config,
@@ -71,11 +95,13 @@ export async function startSettlementRuntime(config: SettlementConfig, log: Json
     buses,
     metrics,
     leases,
+    ledger,
     deadLetters,
     inboxGroup: groups.inbox(config.nodeId),
     inboxTopic: topics.inbox(config.nodeId),
     handle: (viaHub, record) => inbox.handle(viaHub, record),
     close: async () => {
+      clearInterval(endTimer);
       for (const b of buses.values()) await b.close();
       await ds.destroy();
     },

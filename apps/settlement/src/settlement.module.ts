@@ -3,7 +3,8 @@ import { Ctx, EventPattern } from '@nestjs/microservices';
 import { ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { BusContext } from '#libs/bus';
-import { ZodPipe } from '#libs/service-kit';
+import { ADMIN_TOKEN, AdminGuard, ZodPipe } from '#libs/service-kit';
+import { LedgerController, LedgerOperatorController } from './ledger/ledger.controller.js';
 import { SETTLEMENT_RUNTIME, type SettlementRuntime } from './runtime.js';
 
 /** One logical pattern per served hub: the record's bus tells which hub relayed it. */
@@ -74,6 +75,10 @@ export function inboxConsumerFor(hubIds: readonly string[]): new (rt: Settlement
 @Module({})
 export class SettlementModule {
   static register(rt: SettlementRuntime): DynamicModule {
-    return { module: SettlementModule, controllers: [HealthController, LeasesController, inboxConsumerFor([...rt.buses.keys()])], providers: [{ provide: SETTLEMENT_RUNTIME, useValue: rt }] };
+    return {
+      module: SettlementModule,
+      controllers: [HealthController, LeasesController, LedgerController, LedgerOperatorController, inboxConsumerFor([...rt.buses.keys()])],
+      providers: [{ provide: SETTLEMENT_RUNTIME, useValue: rt }, { provide: ADMIN_TOKEN, useValue: rt.config.adminToken ?? '' }, AdminGuard],
+    };
   }
 }

@@ -150,7 +150,7 @@ export class LocalNetwork {
       DATANET_DATABASE_URL: conn.databaseUrl,
       DATANET_BUS_DATABASE_URL: conn.busDatabaseUrl,
       DATANET_PKI_DIR: join(this.stateDir, 'pki', nodeId),
-      ...(node.role === 'hub' ? { DATANET_ADMIN_TOKEN: this.adminToken } : {}),
+      ...(node.role !== 'participant' ? { DATANET_ADMIN_TOKEN: this.adminToken } : {}),
       ...this.options.env,
     };
     const child = spawn(process.execPath, [join(REPO_ROOT, ENTRYPOINT[node.role])], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });

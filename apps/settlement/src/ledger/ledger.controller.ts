@@ -1,0 +1,70 @@
+import { Body, Controller, Get, Header, HttpCode, HttpStatus, Inject, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { AdminGuard, ApiError, ZodPipe } from '#libs/service-kit';
+import { availableAccount, escrowAccount } from '#libs/ledger';
+import { SETTLEMENT_RUNTIME, type SettlementRuntime } from '../runtime.js';
+
+const depositBody = z.strictObject({
+  participantId: z.string().regex(/^[a-z][a-z0-9-]{0,40}$/),
+  amountMinor: z.string().regex(/^[1-9][0-9]{0,18}$/, 'a positive integer in minor units, as a decimal string'),
+  reference: z.string().regex(/^[A-Za-z0-9._:-]{1,64}$/, 'the payment reference: a repeated reference is the same deposit'),
+});
+const leaseIdParam = z.string().regex(/^[0-9a-f]{32}$/, 'must be a lease id');
+const participantParam = z.string().regex(/^[a-z][a-z0-9-]{0,40}$/);
+const statementQuery = z.strictObject({ from: z.iso.datetime().optional(), to: z.iso.datetime().optional(), format: z.enum(['json', 'csv']).default('json') });
+
+const json = (v: unknown): unknown => JSON.parse(JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? x.toString() : x)));
+
+@ApiTags('ledger')
+@Controller('v1')
+export class LedgerController {
+  constructor(@Inject(SETTLEMENT_RUNTIME) private readonly rt: SettlementRuntime) {}
+
+  @Get('balances')
+  @ApiOperation({ summary: 'Every account balance in minor units (strings); the sum of all balances is zero' })
+  balances(): unknown {
+    const balances = this.rt.ledger.balances();
+    return { balances: json(balances), invariantsBroken: this.rt.ledger.checkInvariants() };
+  }
+
+  @Get('leases/:leaseId/cost')
+  @ApiOperation({ summary: 'A lease\'s cost breakdown: usage, each hub\'s fee, escrow held, released and remaining' })
+  cost(@Param('leaseId', new ZodPipe(leaseIdParam)) leaseId: string): unknown {
+    const c = this.rt.ledger.leaseCost(leaseId);
+    if (!c) throw new ApiError(HttpStatus.NOT_FOUND, 'LEASE_NOT_BOOKED', `lease ${leaseId} is not in the ledger`);
+    return json(c);
+  }
+
+  @Get('statements/:participantId')
+  @ApiOperation({ summary: 'A participant\'s ledger entries (available and escrow accounts) over a period, JSON or CSV' })
+  async statement(@Param('participantId', new ZodPipe(participantParam)) participantId: string, @Query(new ZodPipe(statementQuery)) q: z.infer<typeof statementQuery>): Promise<unknown> {
+    const rows: Record<string, unknown>[] = await this.rt.ds.query(
+      `SELECT at, event_id, kind, lease_id, account, side, amount_minor::text AS amount_minor FROM ledger_entries
+        WHERE account IN ($1, $2) AND ($3::timestamptz IS NULL OR at >= $3) AND ($4::timestamptz IS NULL OR at < $4) ORDER BY ledger_entries.id LIMIT 10000`,
+      [availableAccount(participantId), escrowAccount(participantId), q.from ?? null, q.to ?? null],
+    );
+    if (q.format === 'json') return { participantId, from: q.from ?? null, to: q.to ?? null, entries: rows };
+    const header = 'at,event_id,kind,lease_id,account,side,amount_minor';
+    const line = (r: Record<string, unknown>): string => [new Date(r.at as string).toISOString(), r.event_id, r.kind, r.lease_id ?? '', r.account, r.side, r.amount_minor].map((v) => `"${String(v).replace(/"/g, '""')}"`).join(',');
+    return [header, ...rows.map(line)].join('\n') + '\n';
+  }
+}
+
+@ApiTags('ledger (operator)')
+@ApiBearerAuth()
+@Controller('v1/operator')
+@UseGuards(AdminGuard)
+export class LedgerOperatorController {
+  constructor(@Inject(SETTLEMENT_RUNTIME) private readonly rt: SettlementRuntime) {}
+
+  @Post('deposits')
+  @HttpCode(HttpStatus.OK)
+  @Header('cache-control', 'no-store')
+  @ApiOperation({ summary: 'Record a participant\'s deposit (funds escrow holds); the reference makes it idempotent' })
+  async deposit(@Body(new ZodPipe(depositBody)) b: z.infer<typeof depositBody>): Promise<unknown> {
+    const r = await this.rt.ledger.apply({ type: 'Deposit', eventId: `deposit:${b.reference}`, participantId: b.participantId, amountMinor: BigInt(b.amountMinor) });
+    if (r.status === 'rejected' || r.status === 'exists_with_different_content') throw new ApiError(HttpStatus.CONFLICT, r.code ?? 'LEDGER_REJECTED', `deposit ${b.reference}: ${r.status}`);
+    return { reference: b.reference, status: r.status };
+  }
+}
