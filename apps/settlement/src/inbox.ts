@@ -16,7 +16,7 @@ export interface SettlementInboxDeps {
   readonly deadLetters: DeadLetterRepository;
   readonly leases: SettlementLeaseStore;
   /** Called once per newly stored lease, after its transaction committed (the ledger books it). */
-  readonly onLeaseStored?: (terms: import('#libs/contracts').LeaseTerms) => Promise<void>;
+  readonly onLeaseStored?: (terms: import('#libs/contracts').LeaseTerms, viaHub: string) => Promise<void>;
   readonly log: JsonLogger;
   readonly counters: {
     /** Verified events recorded, by hub. */
@@ -71,7 +71,7 @@ export class SettlementInbox {
     this.d.counters.received.inc(viaHub);
     this.d.counters.leases.inc(outcome);
     this.d.log.info(outcome === 'stored' ? 'lease recorded' : 'lease delivered again; already recorded', { leaseId: checked.lease.terms.leaseId, hub: viaHub, messageId: h.messageId });
-    if (outcome === 'stored') await this.d.onLeaseStored?.(checked.lease.terms);
+    if (outcome === 'stored') await this.d.onLeaseStored?.(checked.lease.terms, viaHub);
   }
 
   private async insertEvent(m: EntityManager, viaHub: string, r: Extract<Received, { ok: true }>): Promise<boolean> {

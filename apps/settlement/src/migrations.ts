@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { AUDIT_DDL, AUDIT_DROP_DDL } from '#libs/audit';
 import { DEAD_LETTERS_DDL } from '#libs/persistence';
 
 export class SettlementInitial1763700000000 implements MigrationInterface {
@@ -107,4 +108,21 @@ export class SettlementLedger1763900000000 implements MigrationInterface {
   }
 }
 
-export const settlementMigrations = [SettlementInitial1763700000000, SettlementLeases1763800000000, SettlementLedger1763900000000];
+/**
+ * The exchange's audit trail (libs/audit). Here the service role owns its schema;
+ * a production deployment runs migrations as a separate owner role and applies
+ * auditLogGrantsSql(serviceRole), so the service can only append and read.
+ */
+export class SettlementAudit1764000000000 implements MigrationInterface {
+  name = 'SettlementAudit1764000000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(AUDIT_DDL);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(AUDIT_DROP_DDL);
+  }
+}
+
+export const settlementMigrations = [SettlementInitial1763700000000, SettlementLeases1763800000000, SettlementLedger1763900000000, SettlementAudit1764000000000];

@@ -12,6 +12,7 @@ import { openSubnetBus } from '#libs/service-kit';
 import type { SettlementConfig } from './config.js';
 import { SettlementInbox } from './inbox.js';
 import { SettlementLeaseStore } from './leases.js';
+import { PostgresAuditLog } from '#libs/audit';
 import { settlementMigrations } from './migrations.js';
 import { LeaseBooking } from './ledger/lease-booking.js';
 import { SettlementLedgerService } from './ledger/ledger.service.js';
@@ -22,6 +23,7 @@ const LEASE_END_CHECK_MS = 1_000;
 
 export interface SettlementRuntime {
   readonly ledger: SettlementLedgerService;
+  readonly audit: PostgresAuditLog;
   readonly config: SettlementConfig;
   readonly ds: DataSource;
   readonly buses: ReadonlyMap<string, MessageBus>;
@@ -57,8 +59,10 @@ export async function startSettlementRuntime(config: SettlementConfig, log: Json
   const rejected = metrics.counter('datanet_settlement_rejected_total', 'Events dead-lettered, by reason code', 'reason');
   const time = { maxTtlMs: config.topology.envelope.maxTtlSeconds * 1000, clockSkewMs: config.topology.envelope.clockSkewSeconds * 1000 };
   const leases = new SettlementLeaseStore(ds, trust);
+  const audit = new PostgresAuditLog(ds);
   const ledger = new SettlementLedgerService({
     ds,
+    audit,
     fees: config.fees,
     log,
     onFatal: (e) => {
@@ -67,7 +71,7 @@ export async function startSettlementRuntime(config: SettlementConfig, log: Json
     },
   });
   const replayed = await ledger.rebuild();
-  const booking = new LeaseBooking(ds, ledger, log);
+  const booking = new LeaseBooking(ds, ledger, log, config.nodeId);
   await booking.reconcile();
   log.info('ledger rebuilt from its events', { events: replayed });
   const inbox = new SettlementInbox({
@@ -79,7 +83,7 @@ export async function startSettlementRuntime(config: SettlementConfig, log: Json
     time,
     deadLetters,
     leases,
-    onLeaseStored: (terms) => booking.book(terms),
+    onLeaseStored: (terms, viaHub) => booking.book(terms, viaHub),
     log,
     counters: { received, rejected, leases: metrics.counter('datanet_settlement_leases_total', 'Lease deliveries verified, by outcome (stored, duplicate)', 'outcome') },
   });
@@ -96,6 +100,7 @@ export async function startSettlementRuntime(config: SettlementConfig, log: Json
     metrics,
     leases,
     ledger,
+    audit,
     deadLetters,
     inboxGroup: groups.inbox(config.nodeId),
     inboxTopic: topics.inbox(config.nodeId),

@@ -21,10 +21,12 @@ export class LeaseBooking {
     private readonly ds: DataSource,
     private readonly ledger: SettlementLedgerService,
     private readonly log: JsonLogger,
+    /** This settlement node: the actor of time-driven events. */
+    private readonly self: string,
   ) {}
 
-  async book(t: LeaseTerms): Promise<void> {
-    await this.ledger.apply({ type: 'LeaseBooked', eventId: leaseBookedEventId(t.leaseId), terms: ledgerTerms(t) });
+  async book(t: LeaseTerms, viaHub: string): Promise<void> {
+    await this.ledger.apply({ type: 'LeaseBooked', eventId: leaseBookedEventId(t.leaseId), terms: ledgerTerms(t) }, { actor: viaHub, origin: `bus:${viaHub}` });
   }
 
   /** Leases stored before a crash but never booked (the booking runs after the storing transaction). */
@@ -32,7 +34,7 @@ export class LeaseBooking {
     const rows: Record<string, unknown>[] = await this.ds.query(
       `SELECT l.* FROM leases l WHERE NOT EXISTS (SELECT 1 FROM ledger_events e WHERE e.event_id = 'lease-booked:' || l.lease_id) ORDER BY l.seq`,
     );
-    for (const r of rows) await this.ledger.apply({ type: 'LeaseBooked', eventId: leaseBookedEventId(String(r.lease_id)), terms: termsOfRow(r) });
+    for (const r of rows) await this.ledger.apply({ type: 'LeaseBooked', eventId: leaseBookedEventId(String(r.lease_id)), terms: termsOfRow(r) }, { actor: String((r.via_hubs as string[])[0] ?? 'unknown'), origin: 'reconcile' });
     if (rows.length) this.log.info('booked leases stored before a restart', { count: rows.length });
     return rows.length;
   }
@@ -47,7 +49,7 @@ export class LeaseBooking {
         ORDER BY l.end_ms, l.lease_id LIMIT $2`,
       [nowMs, END_BATCH],
     );
-    for (const r of rows) await this.ledger.apply({ type: 'LeaseEnded', eventId: leaseEndedEventId(r.lease_id), leaseId: r.lease_id });
+    for (const r of rows) await this.ledger.apply({ type: 'LeaseEnded', eventId: leaseEndedEventId(r.lease_id), leaseId: r.lease_id }, { actor: this.self, origin: 'lease-clock' });
     return rows.length;
   }
 }

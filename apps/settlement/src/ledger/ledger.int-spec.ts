@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { PostgresAuditLog } from '#libs/audit';
 import { escrowAccount, availableAccount, hubFeesAccount } from '#libs/ledger';
 import { JsonLogger } from '#libs/observability';
 import { openServiceDataSource } from '#libs/persistence';
@@ -10,6 +11,7 @@ import { SettlementLedgerService } from './ledger.service.js';
 const schema = `settle_ledger_${randomBytes(3).toString('hex')}`;
 const silent = new JsonLogger({}, 'error', () => undefined);
 const fees = { lesseeHubFeeBps: 100, lessorHubFeeBps: 50 };
+const op = { actor: 'operator', origin: 'test' };
 const opened: DataSource[] = [];
 const open = async (): Promise<DataSource> => {
   const ds = await openServiceDataSource({ url: process.env.DATANET_TEST_DATABASE_URL ?? '', schema, entities: [], migrations: settlementMigrations, applicationName: 'ledger-int-spec' });
@@ -24,6 +26,7 @@ afterAll(async () => {
 const service = (ds: DataSource) =>
   new SettlementLedgerService({
     ds,
+    audit: new PostgresAuditLog(ds),
     fees,
     log: silent,
     onFatal: (e) => {
@@ -44,8 +47,8 @@ describe('settlement ledger on PostgreSQL', () => {
     const ds = await open();
     const ledger = service(ds);
     await ledger.rebuild();
-    const booking = new LeaseBooking(ds, ledger, silent);
-    expect((await ledger.apply({ type: 'Deposit', eventId: 'deposit:r1', participantId: 'a1', amountMinor: 10_000n })).status).toBe('applied');
+    const booking = new LeaseBooking(ds, ledger, silent, 'exchange');
+    expect((await ledger.apply({ type: 'Deposit', eventId: 'deposit:r1', participantId: 'a1', amountMinor: 10_000n }, op)).status).toBe('applied');
     const leaseId = randomBytes(16).toString('hex');
     await storeLease(ds, leaseId, Date.now() - 1);
     // The booking runs after the lease's transaction: a crash in between is healed at start.
@@ -65,16 +68,20 @@ describe('settlement ledger on PostgreSQL', () => {
     expect(await restarted.rebuild()).toBeGreaterThanOrEqual(3);
     expect(restarted.balances()).toEqual(before);
     expect(restarted.checkInvariants()).toEqual([]);
+    // Every ledger event is in the audit trail, and the chain verifies.
+    const audit = new PostgresAuditLog(ds);
+    const verified = await audit.verify({ batch: 2 });
+    expect(verified.ok && verified.count).toBe(3);
   });
 
   it('records a replayed deposit once and refuses a lease the lessee cannot fund', async () => {
     const ds = await open();
     const ledger = service(ds);
     await ledger.rebuild();
-    expect((await ledger.apply({ type: 'Deposit', eventId: 'deposit:r1', participantId: 'a1', amountMinor: 10_000n })).status).toBe('exists');
-    expect((await ledger.apply({ type: 'Deposit', eventId: 'deposit:r1', participantId: 'a1', amountMinor: 9n })).status).toBe('exists_with_different_content');
+    expect((await ledger.apply({ type: 'Deposit', eventId: 'deposit:r1', participantId: 'a1', amountMinor: 10_000n }, op)).status).toBe('exists');
+    expect((await ledger.apply({ type: 'Deposit', eventId: 'deposit:r1', participantId: 'a1', amountMinor: 9n }, op)).status).toBe('exists_with_different_content');
     const poor = randomBytes(16).toString('hex');
-    const r = await ledger.apply({ type: 'LeaseBooked', eventId: `lease-booked:${poor}`, terms: { leaseId: poor, lessee: 'a9', lessor: 'b1', lesseeHub: 'hub-a', lessorHub: 'hub-b', cores: 1, durationS: 10, priceMinorPerCoreSecond: 1n, startMs: 0, endMs: 10_000, maxCostMinor: 10n } });
+    const r = await ledger.apply({ type: 'LeaseBooked', eventId: `lease-booked:${poor}`, terms: { leaseId: poor, lessee: 'a9', lessor: 'b1', lesseeHub: 'hub-a', lessorHub: 'hub-b', cores: 1, durationS: 10, priceMinorPerCoreSecond: 1n, startMs: 0, endMs: 10_000, maxCostMinor: 10n } }, op);
     expect(r).toMatchObject({ status: 'rejected', code: 'LEDGER_INSUFFICIENT_FUNDS' });
     const rows: { n: number }[] = await ds.query(`SELECT count(*)::int AS n FROM ledger_events WHERE event_id LIKE 'deposit:r1%'`);
     expect(rows[0]?.n).toBe(2);

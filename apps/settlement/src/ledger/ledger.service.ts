@@ -1,9 +1,17 @@
 import type { DataSource } from 'typeorm';
 import { Ledger, type ApplyResult, type LedgerEvent, type Posting } from '#libs/ledger';
+import type { PostgresAuditLog } from '#libs/audit';
 import type { JsonLogger } from '#libs/observability';
+
+/** Who caused a ledger event and where it came from (the audit trail's who and from where). */
+export interface EventSource {
+  readonly actor: string;
+  readonly origin: string;
+}
 
 export interface LedgerServiceDeps {
   readonly ds: DataSource;
+  readonly audit: PostgresAuditLog;
   readonly fees: { readonly lesseeHubFeeBps: number; readonly lessorHubFeeBps: number };
   readonly log: JsonLogger;
   /** The in-memory ledger is ahead of its log when a write fails: restart from the log. */
@@ -50,7 +58,7 @@ export class SettlementLedgerService {
   }
 
   /** Applies one event exactly once (replays are no-ops, conflicting duplicates are recorded). */
-  apply(event: LedgerEvent): Promise<ApplyResult> {
+  apply(event: LedgerEvent, source: EventSource): Promise<ApplyResult> {
     const run = this.tail.then(async () => {
       const result = this.ledger.apply(event);
       if (!RECORDED.has(result.status)) return result;
@@ -64,6 +72,16 @@ export class SettlementLedgerService {
             result.code ?? null,
           ]);
           for (const p of result.postings) await insertPosting(m, p);
+          // Every settlement change is in the tamper-evident trail, in the same transaction.
+          await this.d.audit.append(m, {
+            atMs: Date.now(),
+            actor: source.actor,
+            action: result.status === 'applied' || result.status === 'parked' ? 'create' : 'reject',
+            subjectType: 'settlement',
+            subjectId: event.eventId,
+            origin: source.origin,
+            details: { type: event.type, status: result.status, code: result.code ?? null, postings: result.postings.map((p) => p.seq), leaseId: 'leaseId' in event ? event.leaseId : event.type === 'LeaseBooked' ? event.terms.leaseId : null },
+          });
         });
       } catch (e) {
         this.d.onFatal(e);
