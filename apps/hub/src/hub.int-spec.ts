@@ -6,6 +6,7 @@ import { JsonLogger } from '#libs/observability';
 import { DeadLetterRepository, openServiceDataSource } from '#libs/persistence';
 import { makeTestNetwork } from '../../../libs/relay/src/test-network.js';
 import { AdmissionService, type AdmissionRequestInput } from './admission/admission.service.js';
+import { HubAuditTrail } from './persistence/audit.js';
 import { hubMigrations } from './persistence/migrations.js';
 import { PostgresNonceStore } from './persistence/nonce.repository.js';
 
@@ -90,6 +91,7 @@ describe('admission', () => {
       clock: { nowMs: () => now },
       log: silent,
       certValidityDays: 30,
+      audit: new HubAuditTrail(ds),
     });
     await service.load();
   });

@@ -12,6 +12,7 @@ import { grantAccess, revokeAccess, type MessageBus } from '#libs/bus';
 import { AdmissionService } from './admission/admission.service.js';
 import type { HubConfig } from './config.js';
 import { DirectoryService } from './directory/directory.service.js';
+import { HubAuditTrail } from './persistence/audit.js';
 import { hubMigrations } from './persistence/migrations.js';
 import { PostgresNonceStore } from './persistence/nonce.repository.js';
 import { RelayService } from './relay/relay.service.js';
@@ -37,6 +38,8 @@ export interface HubRuntime {
   readonly relayTopics: { readonly ingress: string; readonly peer: string };
   readonly market: MarketService;
   readonly requestAuth: RequestAuth;
+  /** The hash-chained audit trail of orders, reservations, leases and issued keys (operator: verify, list). */
+  readonly audit: HubAuditTrail;
   relayState(): string;
   close(): Promise<void>;
 }
@@ -90,6 +93,7 @@ export async function startHubRuntime(config: HubConfig, log: JsonLogger): Promi
     rejected: metrics.counter('datanet_hub_rejected_total', 'Envelopes dead-lettered, by reason code', 'reason'),
   };
   const deadLetters = new DeadLetterRepository(ds);
+  const audit = new HubAuditTrail(ds);
   const admission = new AdmissionService({
     ds,
     hubId: config.nodeId,
@@ -100,6 +104,7 @@ export async function startHubRuntime(config: HubConfig, log: JsonLogger): Promi
     clock: systemClock,
     log,
     certValidityDays: config.certValidityDays,
+    audit,
     busAccess: {
       grant: async (pid) => {
         await ownBus.ensureTopics([{ topic: topics.inbox(pid), partitions: config.bus.partitions }]);
@@ -160,6 +165,7 @@ export async function startHubRuntime(config: HubConfig, log: JsonLogger): Promi
     logger: log,
     reservationTtlMs: RESERVATION_TTL_MS,
     snapshotEvery: SNAPSHOT_EVERY_COMMANDS,
+    audit,
     onFatal: (e) => {
       log.error('market log write failed; restarting from the log', { error: e as Error });
       process.exit(75);
@@ -190,6 +196,7 @@ export async function startHubRuntime(config: HubConfig, log: JsonLogger): Promi
     relayGroup: groups.hubRelay(config.nodeId),
     relayTopics,
     market,
+    audit,
     requestAuth: new RequestAuth(admission, trust, nonces, (id) => peerIds.has(id)),
     relayState: () => 'consuming',
     close: async () => {

@@ -5,6 +5,7 @@ import { checkEnrollmentToken, admissionProofInput, ADMISSION_MAX_SKEW_MS } from
 import type { SubnetSpec } from '#libs/config';
 import type { JsonLogger } from '#libs/observability';
 import type { Clock, VerifiedIdentity } from '#libs/relay';
+import { AuditOrigin, OPERATOR_ACTOR, type HubAuditTrail } from '../persistence/audit.js';
 
 export interface AdmissionRequestInput {
   readonly participantId: string;
@@ -43,6 +44,8 @@ export interface AdmissionDeps {
   readonly clock: Clock;
   readonly log: JsonLogger;
   readonly certValidityDays: number;
+  /** Keys issued, re-issued and revoked are recorded here, in the transaction that changes them. */
+  readonly audit: HubAuditTrail;
 }
 
 interface Admitted {
@@ -121,7 +124,10 @@ export class AdmissionService {
     if (used[0]) {
       if (!used[0].signing_spki_sha256.equals(spkiHash)) return deny(409, 'TOKEN_ALREADY_USED', 'this enrollment token was used with other keys');
       const existing = await this.identityOf(req.participantId);
-      if (existing) return { ok: true, identity: existing, reissued: true };
+      if (existing) {
+        await this.recordReissue(req.participantId, existing, tokenHash, now);
+        return { ok: true, identity: existing, reissued: true };
+      }
     }
     let identity: IssuedIdentity;
     try {
@@ -130,15 +136,27 @@ export class AdmissionService {
       if (e instanceof CryptoInputError) return deny(400, 'KEY_INVALID', e.message);
       throw e;
     }
-    await this.store(req, spec.securityLevel, identity, tokenHash, spkiHash);
+    await this.store(req, spec.securityLevel, identity, tokenHash, spkiHash, now);
     await this.d.busAccess.grant(req.participantId);
     this.d.log.info('participant admitted', { participantId: req.participantId, audit: 'admission.granted' });
     return { ok: true, identity, reissued: false };
   }
 
   async revoke(participantId: string): Promise<boolean> {
-    const rows: unknown[] = await this.d.ds.query(`UPDATE admitted_participants SET status = 'revoked', revoked_at = now() WHERE participant_id = $1 AND status = 'active' RETURNING 1`, [participantId]);
-    if (rows.length === 0) return false;
+    const revoked = await this.d.ds.transaction(async (m) => {
+      // TypeORM answers an UPDATE on PostgreSQL with [returned rows, affected count].
+      const [rows]: [{ signing_cert_sha256: Buffer; key_agreement_cert: Buffer }[], number] = await m.query(
+        `UPDATE admitted_participants SET status = 'revoked', revoked_at = now() WHERE participant_id = $1 AND status = 'active' RETURNING signing_cert_sha256, key_agreement_cert`,
+        [participantId],
+      );
+      const r = rows[0];
+      if (!r) return false;
+      await this.d.audit.append(m, { actor: OPERATOR_ACTOR, origin: AuditOrigin.operator }, this.d.clock.nowMs(), [
+        { action: 'delete', subjectType: 'key', subjectId: participantId, details: { event: 'revoked', participantId, issuerHubId: this.d.hubId, signingCertSha256: r.signing_cert_sha256.toString('hex'), keyAgreementCertSha256: sha256Hex(r.key_agreement_cert) } },
+      ]);
+      return true;
+    });
+    if (!revoked) return false;
     const a = this.admitted.get(participantId);
     if (a) this.admitted.set(participantId, { ...a, status: 'revoked' });
     await this.d.busAccess.revoke(participantId);
@@ -169,10 +187,24 @@ export class AdmissionService {
     return { signingCertPem: signing.certPem, keyAgreementCertPem: kex.certPem, hubCertPem: this.d.hubCredentials.certPem, caCertPem: this.d.caCertPem };
   }
 
-  private async store(req: AdmissionRequestInput, securityLevel: number, identity: IssuedIdentity, tokenHash: Buffer, spkiHash: Buffer): Promise<void> {
+  /**
+   * The same token and keys again (a participant that lost the answer): the stored
+   * certificates are handed out once more. Nothing changes, but keys left the hub,
+   * so it is recorded (action `reissue`).
+   */
+  private async recordReissue(participantId: string, identity: IssuedIdentity, tokenHash: Buffer, nowMs: number): Promise<void> {
+    await this.d.ds.transaction((m) =>
+      this.d.audit.append(m, { actor: participantId, origin: AuditOrigin.admission }, nowMs, [
+        { action: 'reissue', subjectType: 'key', subjectId: participantId, details: { event: 'reissued', participantId, issuerHubId: this.d.hubId, signingCertSha256: sha256Hex(der(identity.signingCertPem)), keyAgreementCertSha256: sha256Hex(der(identity.keyAgreementCertPem)), enrollmentTokenSha256: tokenHash.toString('hex') } },
+      ]),
+    );
+  }
+
+  private async store(req: AdmissionRequestInput, securityLevel: number, identity: IssuedIdentity, tokenHash: Buffer, spkiHash: Buffer, nowMs: number): Promise<void> {
     const signingDer = der(identity.signingCertPem);
     const kexDer = der(identity.keyAgreementCertPem);
     await this.d.ds.transaction(async (m) => {
+      const before: { status: string }[] = await m.query(`SELECT status FROM admitted_participants WHERE participant_id = $1 FOR UPDATE`, [req.participantId]);
       await m.query(
         `INSERT INTO admitted_participants (participant_id, signing_cert, key_agreement_cert, signing_cert_sha256, signing_spki_sha256, security_level, status)
          VALUES ($1, $2, $3, $4, $5, $6, 'active')
@@ -182,6 +214,26 @@ export class AdmissionService {
         [req.participantId, signingDer, kexDer, createHash('sha256').update(signingDer).digest(), spkiHash, securityLevel],
       );
       await m.query(`INSERT INTO used_enrollment_tokens (token_sha256, participant_id, signing_spki_sha256) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [tokenHash, req.participantId, spkiHash]);
+      // Keys issued: fingerprints only (certificates are public, private keys never reach the hub).
+      const previous = before[0]?.status;
+      await this.d.audit.append(m, { actor: req.participantId, origin: AuditOrigin.admission }, nowMs, [
+        {
+          action: previous ? 'modify' : 'create',
+          subjectType: 'key',
+          subjectId: req.participantId,
+          details: {
+            event: previous ? 'readmitted' : 'admitted',
+            participantId: req.participantId,
+            issuerHubId: this.d.hubId,
+            securityLevel,
+            signingCertSha256: sha256Hex(signingDer),
+            keyAgreementCertSha256: sha256Hex(kexDer),
+            signingSpkiSha256: spkiHash.toString('hex'),
+            enrollmentTokenSha256: tokenHash.toString('hex'),
+            previousStatus: previous ?? null,
+          },
+        },
+      ]);
     });
     this.admitted.set(req.participantId, { status: 'active', signingCertSha256: sha256Hex(signingDer) });
     this.verifiers.set(req.participantId, VerifyingKey.fromCertificatePem(identity.signingCertPem));

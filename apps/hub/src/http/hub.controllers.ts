@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, Query
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { AdminGuard, ApiError, ZodPipe } from '#libs/service-kit';
+import { auditRecordJson, verificationJson } from '../persistence/audit.js';
 import { HUB_RUNTIME, type HubRuntime } from '../runtime.js';
 
 const b64 = z.base64().transform((s) => new Uint8Array(Buffer.from(s, 'base64')));
@@ -19,6 +20,11 @@ const deadLetterQuery = z.strictObject({
   after: z.string().regex(/^\d{1,19}$/).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
+const auditQuery = z.strictObject({
+  after: z.string().regex(/^\d{1,18}$/).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
+const auditVerifyQuery = z.strictObject({ fromSeq: z.string().regex(/^[1-9]\d{0,17}$/).optional() });
 
 @ApiTags('health')
 @Controller()
@@ -96,5 +102,19 @@ export class OperatorController {
   async deadLetters(@Query(new ZodPipe(deadLetterQuery)) q: z.infer<typeof deadLetterQuery>): Promise<unknown> {
     const rows = await this.rt.deadLetters.list({ reasonCode: q.reason, afterId: q.after, limit: q.limit });
     return { deadLetters: rows, counts: await this.rt.deadLetters.countsByReason(), next: rows.at(-1)?.id ?? q.after ?? null };
+  }
+
+  @Get('audit/verify')
+  @ApiOperation({ summary: 'Recompute the audit hash chain: ok with count and head (seq, hash), or the first broken link (brokenAt, reason, detail)' })
+  @ApiQuery({ name: 'fromSeq', required: false, description: 'verify from this seq, trusting the stored hash of fromSeq - 1 (compare it with a published anchor first)' })
+  async auditVerify(@Query(new ZodPipe(auditVerifyQuery)) q: z.infer<typeof auditVerifyQuery>): Promise<unknown> {
+    return verificationJson(await this.rt.audit.verify(q.fromSeq === undefined ? undefined : BigInt(q.fromSeq)));
+  }
+
+  @Get('audit')
+  @ApiOperation({ summary: 'Audit records in seq order after `after`: what (action, subject), who (actor), when (atMs), from where (origin), with their hashes' })
+  async audit(@Query(new ZodPipe(auditQuery)) q: z.infer<typeof auditQuery>): Promise<unknown> {
+    const records = await this.rt.audit.list(BigInt(q.after ?? '0'), q.limit);
+    return { records: records.map(auditRecordJson), next: records.at(-1)?.seq.toString() ?? q.after ?? null };
   }
 }

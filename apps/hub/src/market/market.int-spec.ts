@@ -7,6 +7,7 @@ import { JsonLogger } from '#libs/observability';
 import { openServiceDataSource } from '#libs/persistence';
 import { CaTrust } from '#libs/relay';
 import { makeTestNetwork, type TestNetwork } from '../../../../libs/relay/src/test-network.js';
+import { HubAuditTrail } from '../persistence/audit.js';
 import { hubMigrations } from '../persistence/migrations.js';
 import { LeaseDelivery } from './lease-delivery.js';
 import { MarketLog } from './market-log.js';
@@ -63,6 +64,7 @@ async function hubMarket(snapshotEvery = 3): Promise<{ market: MarketService; ds
     logger: silent,
     reservationTtlMs: 10_000,
     snapshotEvery,
+    audit: new HubAuditTrail(ds),
     onFatal: (e) => {
       throw e;
     },

@@ -2,9 +2,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { pb } from '#libs/contracts';
 import { leaseTerms, signLease, type HubSigner, type LeaseInput } from '#libs/lease';
-import { MarketCode, capabilitiesOf, classLevel, classMask, parseResourceClass, type Fill, type MatchingEngine, type OrderInput, type OrderView, type ReservationBuySpec, type ReservedLot } from '#libs/market';
+import { MarketCode, capabilitiesOf, classLevel, classMask, parseResourceClass, type CancelledRemainder, type Fill, type MatchingEngine, type OrderInput, type OrderView, type ReleasedReservation, type ReservationBuySpec, type ReservedLot } from '#libs/market';
 import type { JsonLogger } from '#libs/observability';
 import type { Clock, TrustPort } from '#libs/relay';
+import { AuditOrigin, auditInt, auditText, type AuditEntry, type AuditWho, type HubAuditTrail } from '../persistence/audit.js';
 import type { LeaseDelivery } from './lease-delivery.js';
 import type { CommandKind, MarketLog } from './market-log.js';
 import { PeerError, type PeerClient, type PeerReserveRequest } from './peer-client.js';
@@ -49,6 +50,8 @@ export interface MarketDeps {
   readonly logger: JsonLogger;
   readonly reservationTtlMs: number;
   readonly snapshotEvery: number;
+  /** Orders, reservations and leases are recorded here, in the transaction of each change (never read by the book). */
+  readonly audit: HubAuditTrail;
   /** Called when the log cannot be written: the in-memory book is ahead of it, so the process must restart from the log. */
   readonly onFatal: (e: unknown) => never;
 }
@@ -131,7 +134,8 @@ export class MarketService {
       const nowMs = this.d.clock.nowMs();
       const r = this.d.engine.cancel(orderId, participantId, nowMs);
       if (!r.ok) return { ok: false as const, status: r.code === 'MARKET_NOT_OWNER' ? (403 as const) : r.code === 'MARKET_ORDER_UNKNOWN' ? (404 as const) : (400 as const), code: r.code, message: `cancel refused: ${r.code}` };
-      await this.persist('cancel', { orderId, participantId }, nowMs, async () => undefined);
+      const who = { actor: participantId, origin: AuditOrigin.participant };
+      await this.persist('cancel', { orderId, participantId }, nowMs, who, [orderEntry('delete', orderId, { event: 'cancelled', participantId, cancelledCores: r.cancelledCores, reservedCores: r.reservedCores })], async () => undefined);
       return { ok: true as const, value: { orderId, cancelledCores: r.cancelledCores } };
     });
   }
@@ -141,9 +145,11 @@ export class MarketService {
     await this.serial(async () => {
       const nowMs = this.d.clock.nowMs();
       const e = this.d.engine.expire(nowMs);
-      if (e.ok && e.expired.length > 0) await this.persist('expire', {}, nowMs, async () => undefined);
+      const who = { actor: this.d.hubId, origin: AuditOrigin.housekeeping };
+      if (e.ok && e.expired.length > 0)
+        await this.persist('expire', {}, nowMs, who, e.expired.map((x) => orderEntry('modify', x.orderId, { event: 'expired', participantId: x.participantId, side: x.side, expiredCores: x.expiredCores })), async () => undefined);
       const r = this.d.engine.expireReservations(nowMs);
-      if (r.ok && (r.released.length > 0 || r.fills.length > 0)) await this.persist('expire_reservations', {}, nowMs, (m) => this.recordFills(m, r.fills, nowMs));
+      if (r.ok && (r.released.length > 0 || r.fills.length > 0)) await this.persist('expire_reservations', {}, nowMs, who, releaseEntries(r.released, r.cancelled, 'expired'), (m, audit) => this.recordFills(m, r.fills, nowMs, audit));
     });
   }
 
@@ -156,7 +162,8 @@ export class MarketService {
       const body = { reservationId: req.reservationId, buy: req.buy, maxCores: req.maxCores, ttlMs: Math.min(req.ttlMs, this.d.reservationTtlMs) };
       const r = this.d.engine.reserve({ ...body, nowMs });
       if (!r.ok) return { ok: false as const, status: 400 as const, code: r.code, message: `reservation refused: ${r.code}` };
-      await this.persist('reserve', body, nowMs, async () => undefined);
+      const who = { actor: callerHub, origin: AuditOrigin.peer(callerHub) };
+      await this.persist('reserve', body, nowMs, who, [reservationCreated(req.reservationId, req.buy.participantId, req.buyOrderId, req.maxCores, r)], async () => undefined);
       return { ok: true as const, value: { reservationId: r.reservationId, lots: r.lots, reservedCores: r.reservedCores, expiresAtMs: r.expiresAtMs } };
     });
   }
@@ -178,14 +185,15 @@ export class MarketService {
       const r = this.d.engine.confirm(reservationId, nowMs);
       if (!r.ok) return { ok: false as const, status: 409 as const, code: r.code, message: `confirm refused: ${r.code}` };
       const signatures = terms.map((t) => signLease(t, this.d.signer));
-      await this.persist('confirm', { reservationId }, nowMs, async (m) => {
+      const who = { actor: callerHub, origin: AuditOrigin.peer(callerHub) };
+      await this.persist('confirm', { reservationId }, nowMs, who, [reservationEntry(reservationId, { event: 'confirmed', leases: terms.length })], async (m, audit) => {
         for (let i = 0; i < terms.length; i++) {
           const t = terms[i] ?? new Uint8Array();
           const decoded = pb.LeaseTerms.decode(t);
           // Store with this hub's signature; the lessee's hub adds its own when it
           // forwards the full contract (market.lease countersignature, below).
           const contract = pb.LeaseContract.encode({ terms: t, signatures: [signatures[i] ?? signLease(t, this.d.signer)] }).finish();
-          await this.storeLease(m, decoded, contract, []);
+          await this.storeLease(m, decoded, contract, [], audit);
         }
       });
       return { ok: true as const, value: { reservationId, signatures: terms.map((t, i) => ({ leaseId: pb.LeaseTerms.decode(t).leaseId, signature: Buffer.from(signatures[i]?.signature ?? new Uint8Array()).toString('base64'), hubCert: Buffer.from(this.d.signer.certDer).toString('base64') })) } };
@@ -200,8 +208,11 @@ export class MarketService {
     if (!v.ok) return { ok: false, status: 400, code: v.code, message: v.detail };
     if (v.terms.lesseeHub !== callerHub || v.terms.lessorHub !== this.d.hubId) return { ok: false, status: 403, code: 'LEASE_NOT_BETWEEN_US', message: 'lease is not between the caller and this hub' };
     await this.d.ds.transaction(async (m) => {
-      await m.query(`UPDATE leases SET contract = $2 WHERE lease_id = $1`, [v.terms.leaseId, Buffer.from(bytes)]);
+      // A repeated contract changes nothing and is not recorded again.
+      // TypeORM answers an UPDATE on PostgreSQL with [returned rows, affected count].
+      const [changed]: [unknown[], number] = await m.query(`UPDATE leases SET contract = $2 WHERE lease_id = $1 AND contract <> $2 RETURNING 1`, [v.terms.leaseId, Buffer.from(bytes)]);
       await this.d.deliveries.enqueue(m, v.terms.leaseId, [v.terms.lessor, ...this.d.settlementIds]);
+      if (changed.length > 0) await this.d.audit.append(m, { actor: callerHub, origin: AuditOrigin.peer(callerHub) }, this.d.clock.nowMs(), [leaseEntry('modify', v.terms, 'countersigned')]);
     });
     this.d.deliveries.kick();
     return { ok: true, value: { leaseId: v.terms.leaseId } };
@@ -213,7 +224,8 @@ export class MarketService {
       const nowMs = this.d.clock.nowMs();
       const r = this.d.engine.release(reservationId, nowMs);
       if (!r.ok) return { ok: false as const, status: 409 as const, code: r.code, message: `release refused: ${r.code}` };
-      await this.persist('release', { reservationId }, nowMs, (m) => this.recordFills(m, r.fills, nowMs));
+      const who = { actor: callerHub, origin: AuditOrigin.peer(callerHub) };
+      await this.persist('release', { reservationId }, nowMs, who, releaseEntries(r.released, r.cancelled, 'released'), (m, audit) => this.recordFills(m, r.fills, nowMs, audit));
       return { ok: true as const, value: { reservationId } };
     });
   }
@@ -228,7 +240,8 @@ export class MarketService {
    */
   private async placeBuyAcrossSubnets(order: OrderInput): Promise<MarketResult<OrderOutcome>> {
     const spec = buySpec(order);
-    const local = await this.reserveLocal(`${order.orderId}.l`, spec, order.cores);
+    const who = { actor: order.participantId, origin: AuditOrigin.participant };
+    const local = await this.reserveLocal(`${order.orderId}.l`, spec, order.cores, order.orderId);
     if (!local.ok) return local;
     const remote = await Promise.all(this.d.peerIds.map((hubId) => this.reserveRemote(hubId, { reservationId: `${order.orderId}.${hubId}`, buyOrderId: order.orderId, buy: spec, maxCores: order.cores, ttlMs: this.d.reservationTtlMs })));
     const lots: HubLot[] = [
@@ -239,7 +252,7 @@ export class MarketService {
     const fills: FillView[] = [];
     // Local share.
     const localKeep = keep.get(this.d.hubId) ?? 0;
-    fills.push(...(await this.settleLocalReservation(order, local.value.reservationId, local.value.reservedCores, localKeep, spec)));
+    fills.push(...(await this.settleLocalReservation(order, local.value.reservationId, local.value.reservedCores, localKeep, spec, who)));
     // Remote shares.
     for (const r of remote) {
       if (!r) continue;
@@ -247,7 +260,12 @@ export class MarketService {
     }
     const filled = fills.reduce((n, f) => n + f.cores, 0);
     const remaining = order.cores - filled;
-    if (remaining <= 0) return { ok: true, value: outcome(order, fills, 0) };
+    if (remaining <= 0) {
+      // Filled through reservations alone: the order never enters the book, so no
+      // command records it; its leases are recorded already, the order is here.
+      await this.d.ds.transaction((m) => this.d.audit.append(m, who, this.d.clock.nowMs(), [orderCreated(order, { filledCores: filled, restingCores: 0, cancelledCores: 0 })]));
+      return { ok: true, value: outcome(order, fills, 0) };
+    }
     const perCore = Math.ceil(order.memoryMiB / order.cores);
     return this.placeLocal({ ...order, cores: remaining, memoryMiB: perCore * remaining }, fills);
   }
@@ -258,14 +276,17 @@ export class MarketService {
       const r = this.d.engine.place(order, nowMs);
       if (!r.ok) return { ok: false as const, status: 400 as const, code: r.code, message: `order refused: ${r.code}` };
       let views: FillView[] = [];
-      await this.persist('place', order, nowMs, async (m) => {
-        views = await this.recordFills(m, r.fills, nowMs);
+      const who = { actor: order.participantId, origin: AuditOrigin.participant };
+      const filledCores = r.fills.reduce((n, f) => n + f.cores, 0);
+      const created = orderCreated(order, { filledCores, restingCores: r.restingCores, cancelledCores: r.cancelledCores, crossSubnetFilledCores: earlier.reduce((n, f) => n + f.cores, 0) });
+      await this.persist('place', order, nowMs, who, [created], async (m, audit) => {
+        views = await this.recordFills(m, r.fills, nowMs, audit);
       });
       return { ok: true as const, value: outcome(order, [...earlier, ...views], r.restingCores, r.cancelledCores) };
     });
   }
 
-  private async reserveLocal(reservationId: string, spec: ReservationBuySpec, maxCores: number): Promise<MarketResult<{ reservationId: string; lots: readonly ReservedLot[]; reservedCores: number }>> {
+  private async reserveLocal(reservationId: string, spec: ReservationBuySpec, maxCores: number, buyOrderId: string): Promise<MarketResult<{ reservationId: string; lots: readonly ReservedLot[]; reservedCores: number }>> {
     return this.serial(async () => {
       const nowMs = this.d.clock.nowMs();
       const body = { reservationId, buy: spec, maxCores, ttlMs: this.d.reservationTtlMs };
@@ -273,7 +294,8 @@ export class MarketService {
       // Nothing to reserve is an answer, not an error: the order goes on to the peers and the book.
       if (!r.ok && r.code === MarketCode.ReservationNothingAvailable) return { ok: true as const, value: { reservationId, lots: [], reservedCores: 0 } };
       if (!r.ok) return { ok: false as const, status: 400 as const, code: r.code, message: `order refused: ${r.code}` };
-      await this.persist('reserve', body, nowMs, async () => undefined);
+      const who = { actor: spec.participantId, origin: AuditOrigin.participant };
+      await this.persist('reserve', body, nowMs, who, [reservationCreated(reservationId, spec.participantId, buyOrderId, maxCores, r)], async () => undefined);
       return { ok: true as const, value: { reservationId, lots: r.lots, reservedCores: r.reservedCores } };
     });
   }
@@ -289,14 +311,14 @@ export class MarketService {
     }
   }
 
-  private async settleLocalReservation(order: OrderInput, reservationId: string, reserved: number, keep: number, spec: ReservationBuySpec): Promise<FillView[]> {
+  private async settleLocalReservation(order: OrderInput, reservationId: string, reserved: number, keep: number, spec: ReservationBuySpec, who: AuditWho): Promise<FillView[]> {
     if (reserved === 0) return [];
     let id = reservationId;
     if (keep < reserved) {
-      await this.releaseLocal(id);
+      await this.releaseLocal(id, who);
       if (keep === 0) return [];
       id = `${reservationId}2`;
-      const again = await this.reserveLocal(id, spec, keep);
+      const again = await this.reserveLocal(id, spec, keep, order.orderId);
       if (!again.ok || again.value.reservedCores === 0) return [];
     }
     return this.serial(async () => {
@@ -304,18 +326,18 @@ export class MarketService {
       const r = this.d.engine.confirm(id, nowMs);
       if (!r.ok) return [];
       let views: FillView[] = [];
-      await this.persist('confirm', { reservationId: id }, nowMs, async (m) => {
-        views = await this.recordFills(m, r.fills.map((f) => ({ ...f, buyOrderId: order.orderId })), nowMs);
+      await this.persist('confirm', { reservationId: id }, nowMs, who, [reservationEntry(id, { event: 'confirmed', leases: r.fills.length })], async (m, audit) => {
+        views = await this.recordFills(m, r.fills.map((f) => ({ ...f, buyOrderId: order.orderId })), nowMs, audit);
       });
       return views;
     });
   }
 
-  private async releaseLocal(reservationId: string): Promise<void> {
+  private async releaseLocal(reservationId: string, who: AuditWho): Promise<void> {
     await this.serial(async () => {
       const nowMs = this.d.clock.nowMs();
       const r = this.d.engine.release(reservationId, nowMs);
-      if (r.ok) await this.persist('release', { reservationId }, nowMs, (m) => this.recordFills(m, r.fills, nowMs));
+      if (r.ok) await this.persist('release', { reservationId }, nowMs, who, releaseEntries(r.released, r.cancelled, 'released'), (m, audit) => this.recordFills(m, r.fills, nowMs, audit));
     });
   }
 
@@ -357,18 +379,19 @@ export class MarketService {
         }),
       );
       const confirmed = await this.d.peers.confirm(hubId, id, terms.map((t) => Buffer.from(t).toString('base64')));
-      return await this.storeRemoteLeases(hubId, terms, confirmed.signatures);
+      return await this.storeRemoteLeases(hubId, terms, confirmed.signatures, { actor: order.participantId, origin: AuditOrigin.participant });
     } catch (e) {
       this.d.logger.warn('cross-subnet fill failed; the remainder stays with the order', { peer: hubId, reservationId: id, error: e as Error });
       return [];
     }
   }
 
-  private async storeRemoteLeases(hubId: string, terms: readonly Uint8Array[], signatures: readonly { leaseId: string; signature: string; hubCert: string }[]): Promise<FillView[]> {
+  private async storeRemoteLeases(hubId: string, terms: readonly Uint8Array[], signatures: readonly { leaseId: string; signature: string; hubCert: string }[], who: AuditWho): Promise<FillView[]> {
     const { verifyLease } = await import('#libs/lease');
     const views: FillView[] = [];
     const complete: Uint8Array[] = [];
     await this.d.ds.transaction(async (m) => {
+      const audit: AuditEntry[] = [];
       for (let i = 0; i < terms.length; i++) {
         const t = terms[i] ?? new Uint8Array();
         const peerSig = signatures[i];
@@ -381,10 +404,11 @@ export class MarketService {
           this.d.logger.error('peer countersignature rejected; lease not booked', { peer: hubId, code: v.code, detail: v.detail });
           continue;
         }
-        await this.storeLease(m, v.terms, contract, [v.terms.lessee, ...this.d.settlementIds]);
+        await this.storeLease(m, v.terms, contract, [v.terms.lessee, ...this.d.settlementIds], audit);
         complete.push(contract);
         views.push({ leaseId: v.terms.leaseId, counterparty: v.terms.lessor, counterpartyHub: hubId, cores: v.terms.cores, memoryMiB: Number(v.terms.memoryMib), durationS: v.terms.durationS, priceMinorPerCoreSecond: Number(v.terms.priceMinorPerCoreSecond) });
       }
+      await this.d.audit.append(m, who, this.d.clock.nowMs(), audit);
     });
     this.d.deliveries.kick();
     for (const c of complete) {
@@ -393,7 +417,7 @@ export class MarketService {
     return views;
   }
 
-  private async recordFills(m: EntityManager, fills: readonly Fill[], nowMs: number): Promise<FillView[]> {
+  private async recordFills(m: EntityManager, fills: readonly Fill[], nowMs: number, audit: AuditEntry[]): Promise<FillView[]> {
     const views: FillView[] = [];
     for (const f of fills) {
       const input: LeaseInput = {
@@ -415,30 +439,40 @@ export class MarketService {
       const terms = leaseTerms(input);
       const contract = pb.LeaseContract.encode({ terms, signatures: [signLease(terms, this.d.signer)] }).finish();
       const decoded = pb.LeaseTerms.decode(terms);
-      await this.storeLease(m, decoded, contract, [f.buyParticipantId, f.sellParticipantId, ...this.d.settlementIds]);
+      await this.storeLease(m, decoded, contract, [f.buyParticipantId, f.sellParticipantId, ...this.d.settlementIds], audit);
       views.push({ leaseId: decoded.leaseId, counterparty: f.aggressor === 'buy' ? f.sellParticipantId : f.buyParticipantId, counterpartyHub: this.d.hubId, cores: f.cores, memoryMiB: f.memoryMiB, durationS: f.durationS, priceMinorPerCoreSecond: f.priceMinorPerCoreSecond });
     }
     return views;
   }
 
-  private async storeLease(m: EntityManager, t: import('#libs/contracts').LeaseTerms, contract: Uint8Array, deliverTo: readonly string[]): Promise<void> {
-    await m.query(
+  /** Stores a lease this hub signed; a new one adds its audit entry to `audit` (appended by the caller at the end of `m`). */
+  private async storeLease(m: EntityManager, t: import('#libs/contracts').LeaseTerms, contract: Uint8Array, deliverTo: readonly string[], audit: AuditEntry[]): Promise<void> {
+    const inserted: unknown[] = await m.query(
       `INSERT INTO leases (lease_id, contract, lessee, lessor, lessee_hub, lessor_hub, buy_order_id, sell_order_id, cores, price_minor_per_core_second)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (lease_id) DO NOTHING`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (lease_id) DO NOTHING RETURNING 1`,
       [t.leaseId, Buffer.from(contract), t.lessee, t.lessor, t.lesseeHub, t.lessorHub, t.buyOrderId, t.sellOrderId, t.cores, Number(t.priceMinorPerCoreSecond)],
     );
+    if (inserted.length > 0) audit.push(leaseEntry('create', t, 'signed'));
     if (deliverTo.length) await this.d.deliveries.enqueue(m, t.leaseId, deliverTo);
   }
 
-  /** Appends the command (and what it caused) in one transaction; a failure is fatal (the book is ahead of its log). */
-  private async persist(kind: CommandKind, body: unknown, nowMs: number, effects: (m: EntityManager) => Promise<unknown>): Promise<void> {
+  /**
+   * Appends the command (and what it caused) in one transaction; a failure is fatal
+   * (the book is ahead of its log). The audit records (`records`, then those the
+   * effects collect, e.g. leases) are appended last in that transaction: they are
+   * built from the engine's results and never fed back to the engine, so the book
+   * stays deterministic; without its records the command does not commit.
+   */
+  private async persist(kind: CommandKind, body: unknown, nowMs: number, who: AuditWho, records: readonly AuditEntry[], effects: (m: EntityManager, audit: AuditEntry[]) => Promise<unknown>): Promise<void> {
     let seq = 0;
     const snapshotPoint = ++this.commandsSinceSnapshot >= this.d.snapshotEvery;
     const hash = snapshotPoint ? this.d.engine.stateHash() : null;
     try {
       await this.d.ds.transaction(async (m) => {
         seq = await this.d.log.append(m, kind, body, nowMs, hash);
-        await effects(m);
+        const audit: AuditEntry[] = [...records];
+        await effects(m, audit);
+        await this.d.audit.append(m, who, nowMs, audit);
       });
     } catch (e) {
       this.d.onFatal(e);
@@ -490,6 +524,84 @@ export class MarketService {
     if (!r.request_sha256.equals(requestHash)) return { ok: false, status: 409, code: 'ORDER_DUPLICATE_CLIENT_ID', message: `clientOrderId ${clientOrderId} was already used for a different order` };
     return { ok: true, value: r.response, replayed: true };
   }
+}
+
+// ---- audit entries (small: ids, parties, cores, prices; never payloads) -----------------
+
+/** Listed lots per reservation record; the count is always there. */
+const AUDIT_MAX_LOTS = 16;
+
+function orderEntry(action: 'create' | 'modify' | 'delete', orderId: string, details: AuditEntry['details']): AuditEntry {
+  return { action, subjectType: 'order', subjectId: orderId, details };
+}
+
+function orderCreated(o: OrderInput, result: { filledCores: number; restingCores: number; cancelledCores: number; crossSubnetFilledCores?: number }): AuditEntry {
+  return orderEntry('create', o.orderId, {
+    event: 'placed',
+    participantId: o.participantId,
+    side: o.side,
+    cores: auditInt(o.cores),
+    memoryMiB: auditInt(o.memoryMiB),
+    durationS: auditInt(o.durationS),
+    priceMinorPerCoreSecond: auditInt(o.priceMinorPerCoreSecond),
+    capabilities: [...o.capabilities].map((c) => auditText(c, 16)).sort(),
+    securityLevel: auditInt(o.securityLevel),
+    expiresAtMs: auditInt(o.expiresAtMs),
+    allOrNone: o.allOrNone ?? false,
+    ...result,
+  });
+}
+
+function reservationEntry(reservationId: string, details: AuditEntry['details'], action: 'create' | 'modify' = 'modify'): AuditEntry {
+  return { action, subjectType: 'reservation', subjectId: reservationId, details };
+}
+
+function reservationCreated(reservationId: string, buyer: string, buyOrderId: string, maxCores: number, r: { reservedCores: number; expiresAtMs: number; lots: readonly ReservedLot[] }): AuditEntry {
+  return reservationEntry(
+    reservationId,
+    {
+      event: 'reserved',
+      buyer: auditText(buyer),
+      buyOrderId: auditText(buyOrderId),
+      maxCores: auditInt(maxCores),
+      reservedCores: r.reservedCores,
+      expiresAtMs: r.expiresAtMs,
+      lotCount: r.lots.length,
+      lots: r.lots.slice(0, AUDIT_MAX_LOTS).map((l) => ({ sellOrderId: l.sellOrderId, seller: l.participantId, cores: l.cores, priceMinorPerCoreSecond: l.priceMinorPerCoreSecond })),
+    },
+    'create',
+  );
+}
+
+/** A release (or expiry) gives cores back to their sells; sells the book had to cancel on the way are deletes. */
+function releaseEntries(released: readonly ReleasedReservation[], cancelled: readonly CancelledRemainder[], event: 'released' | 'expired'): AuditEntry[] {
+  return [
+    ...released.map((x) =>
+      reservationEntry(x.reservationId, { event, lotCount: x.lots.length, restoredCores: x.lots.reduce((n, l) => n + (l.restored ? l.cores : 0), 0), droppedCores: x.lots.reduce((n, l) => n + (l.restored ? 0 : l.cores), 0) }),
+    ),
+    ...cancelled.map((c) => orderEntry('delete', c.orderId, { event: 'cancelled-by-book', code: c.code, cancelledCores: c.cancelledCores })),
+  ];
+}
+
+function leaseEntry(action: 'create' | 'modify', t: import('#libs/contracts').LeaseTerms, event: 'signed' | 'countersigned'): AuditEntry {
+  return {
+    action,
+    subjectType: 'lease',
+    subjectId: t.leaseId,
+    details: {
+      event,
+      leaseId: auditText(t.leaseId),
+      lessee: auditText(t.lessee),
+      lessor: auditText(t.lessor),
+      lesseeHub: auditText(t.lesseeHub),
+      lessorHub: auditText(t.lessorHub),
+      buyOrderId: auditText(t.buyOrderId),
+      sellOrderId: auditText(t.sellOrderId),
+      cores: auditInt(t.cores),
+      durationS: auditInt(t.durationS),
+      priceMinorPerCoreSecond: auditInt(Number(t.priceMinorPerCoreSecond)),
+    },
+  };
 }
 
 function buySpec(o: OrderInput): ReservationBuySpec {

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { AUDIT_DDL, AUDIT_DROP_DDL } from '#libs/audit';
 import { DEAD_LETTERS_DDL } from '#libs/persistence';
 
 export class HubInitial1763700000000 implements MigrationInterface {
@@ -109,4 +110,29 @@ export class HubMarket1763800000000 implements MigrationInterface {
   }
 }
 
-export const hubMigrations = [HubInitial1763700000000, HubMarket1763800000000];
+/**
+ * The audit trail (libs/audit, issue 5): the hash-chained, append-only `audit_log`
+ * for orders, reservations, leases and issued keys, written in the transactions
+ * that make those changes. Its triggers refuse UPDATE, DELETE and TRUNCATE for
+ * every role.
+ *
+ * In this setup the hub logs in as the role that owns its schema, so it owns the
+ * table too and no grants are needed (or possible: an owner keeps its rights).
+ * A production deployment should run the hub's migrations as a separate owner
+ * role and, in this migration, apply `auditLogGrantsSql(serviceRole)` for the role
+ * the hub logs in with: that role may then only INSERT and SELECT, and cannot
+ * disable or drop the triggers (libs/audit/README.md, "Append-only enforcement").
+ */
+export class HubAudit1763900000000 implements MigrationInterface {
+  name = 'HubAudit1763900000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(AUDIT_DDL);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(AUDIT_DROP_DDL);
+  }
+}
+
+export const hubMigrations = [HubInitial1763700000000, HubMarket1763800000000, HubAudit1763900000000];
