@@ -5,6 +5,9 @@ import type { DataSource } from 'typeorm';
  * each service's first migration): a rejected message is stored with its stable
  * reason code, never dropped silently. Keyed by bus position, so a redelivered
  * bad record is recorded once.
+ *
+ * FROZEN: migrations that already ran embed this exact text. Never edit it; a
+ * schema change is a new constant and a new migration.
  */
 export const DEAD_LETTERS_DDL = `
 CREATE TABLE dead_letters (
