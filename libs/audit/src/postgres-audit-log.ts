@@ -17,8 +17,10 @@ import { AuditInputError, ChainVerifier, DEFAULT_AUDIT_LIMITS, GENESIS, nextReco
  *    detectable unless the whole tail is rewritten, hence anchoring (README).
  *
  * UNIQUE (prev_hash) makes a fork impossible even if appends were not serialized.
+ *
+ * FROZEN: migrations that already ran embed this exact text. Never edit it; a
+ * schema change is a new constant and a new migration.
  */
-/** FROZEN: migrations that already ran embed this exact text. Never edit it; a schema change is a new constant and a new migration. */
 export const AUDIT_DDL = `
 CREATE TABLE audit_log (
   seq bigint PRIMARY KEY CHECK (seq > 0),
