@@ -10,9 +10,14 @@
  *       a one-time enrollment token for a participant, from a hub's enrollment key
  *   bus denials --topology FILE --admin-url URL --subnet ID [--limit N]
  *       the bus's record of refused reads and writes (BUS_ACL_DENIED, BUS_MESSAGE_TOO_LARGE)
+ *   audit verify --database-url URL --schema NAME [--from-seq N]
+ *       recomputes a service's audit hash chain (hub or settlement schema); prints the
+ *       result as JSON and exits 3 at the first broken link
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { DataSource } from 'typeorm';
+import { PostgresAuditLog } from '#libs/audit';
 import { listBusDenials } from '#libs/bus';
 import { loadTopology } from '#libs/config';
 import { issueEnrollmentToken } from '#libs/identity';
@@ -58,7 +63,22 @@ async function main(argv: string[]): Promise<void> {
     for (const r of rows) out(JSON.stringify({ ...r, at: new Date(r.atMs).toISOString() }));
     return;
   }
-  throw new UsageError('usage: datanet pki bootstrap | provision | enrollment-token | bus denials (see tools/cli/main.ts)');
+  if (cmd === 'audit' && sub === 'verify') {
+    const a = args(rest, { 'database-url': { required: true }, schema: { required: true }, 'from-seq': {} });
+    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(a.schema ?? '')) throw new UsageError('--schema must be a schema name');
+    if (a['from-seq'] !== undefined && !/^\d{1,19}$/.test(a['from-seq'])) throw new UsageError('--from-seq must be a positive integer');
+    const ds = new DataSource({ type: 'postgres', url: a['database-url'], schema: a.schema, extra: { max: 1, options: `-c search_path=${a.schema}` } });
+    await ds.initialize();
+    try {
+      const r = await new PostgresAuditLog(ds).verify({ batch: 1000, fromSeq: a['from-seq'] ? BigInt(a['from-seq']) : undefined });
+      out(JSON.stringify(r, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)));
+      if (!r.ok) process.exitCode = 3;
+    } finally {
+      await ds.destroy();
+    }
+    return;
+  }
+  throw new UsageError('usage: datanet pki bootstrap | provision | enrollment-token | bus denials | audit verify (see tools/cli/main.ts)');
 }
 
 main(process.argv.slice(2)).catch((e: unknown) => {
