@@ -27,6 +27,10 @@ export const MessageType = {
   Text: 'text',
   /** A lease contract signed by both hubs, from a hub to lessee, lessor and settlement. */
   MarketLease: 'market.lease',
+  /** A chunk of a lessee <-> lessor byte channel for one sub-task attempt (proto JobFrame). */
+  JobFrame: 'job.frame',
+  /** A lessee's evidence that a sub-task attempt ended, for settlement (proto SubTaskReport). */
+  SubTaskReport: 'job.subtask-report',
 } as const;
 export type MessageType = (typeof MessageType)[keyof typeof MessageType];
 

@@ -869,6 +869,356 @@ export namespace datanet {
         }
 
         /**
+         * Properties of a JobFrame.
+         * @deprecated Use datanet.v1.JobFrame.$Properties instead.
+         */
+        interface IJobFrame extends datanet.v1.JobFrame.$Properties {
+        }
+
+        /** Represents a JobFrame. */
+        class JobFrame {
+
+            /**
+             * Constructs a new JobFrame.
+             * @param [p] Properties to set
+             */
+            constructor(p?: datanet.v1.JobFrame.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** JobFrame channelId. */
+            channelId: string;
+
+            /** JobFrame leaseId. */
+            leaseId: string;
+
+            /** JobFrame jobId. */
+            jobId: string;
+
+            /** JobFrame subTaskId. */
+            subTaskId: string;
+
+            /** JobFrame strategy. */
+            strategy: string;
+
+            /** JobFrame messageSeq. */
+            messageSeq: number;
+
+            /** JobFrame chunkIndex. */
+            chunkIndex: number;
+
+            /** JobFrame chunkCount. */
+            chunkCount: number;
+
+            /** JobFrame data. */
+            data: Uint8Array;
+
+            /** JobFrame close. */
+            close: boolean;
+
+            /** JobFrame closeReason. */
+            closeReason: string;
+
+            /**
+             * Creates a new JobFrame instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns JobFrame instance
+             */
+            static create(properties: datanet.v1.JobFrame.$Shape): datanet.v1.JobFrame & datanet.v1.JobFrame.$Shape;
+            static create(properties?: datanet.v1.JobFrame.$Properties): datanet.v1.JobFrame;
+
+            /**
+             * Encodes the specified JobFrame message. Does not implicitly {@link datanet.v1.JobFrame.verify|verify} messages.
+             * @param m JobFrame message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: datanet.v1.JobFrame.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a JobFrame message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {datanet.v1.JobFrame & datanet.v1.JobFrame.$Shape} JobFrame
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): datanet.v1.JobFrame & datanet.v1.JobFrame.$Shape;
+
+            /**
+             * Verifies a JobFrame message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a JobFrame message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns JobFrame
+             */
+            static fromObject(d: { [k: string]: any }): datanet.v1.JobFrame;
+
+            /**
+             * Creates a plain object from a JobFrame message. Also converts values to other types if specified.
+             * @param m JobFrame
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: datanet.v1.JobFrame, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this JobFrame to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for JobFrame
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace JobFrame {
+
+            /** Properties of a JobFrame. */
+            interface $Properties {
+
+                /** JobFrame channelId */
+                channelId?: (string|null);
+
+                /** JobFrame leaseId */
+                leaseId?: (string|null);
+
+                /** JobFrame jobId */
+                jobId?: (string|null);
+
+                /** JobFrame subTaskId */
+                subTaskId?: (string|null);
+
+                /** JobFrame strategy */
+                strategy?: (string|null);
+
+                /** JobFrame messageSeq */
+                messageSeq?: (number|null);
+
+                /** JobFrame chunkIndex */
+                chunkIndex?: (number|null);
+
+                /** JobFrame chunkCount */
+                chunkCount?: (number|null);
+
+                /** JobFrame data */
+                data?: (Uint8Array|null);
+
+                /** JobFrame close */
+                close?: (boolean|null);
+
+                /** JobFrame closeReason */
+                closeReason?: (string|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a JobFrame. */
+            type $Shape = datanet.v1.JobFrame.$Properties;
+        }
+
+        /**
+         * Properties of a SubTaskReport.
+         * @deprecated Use datanet.v1.SubTaskReport.$Properties instead.
+         */
+        interface ISubTaskReport extends datanet.v1.SubTaskReport.$Properties {
+        }
+
+        /** Represents a SubTaskReport. */
+        class SubTaskReport {
+
+            /**
+             * Constructs a new SubTaskReport.
+             * @param [p] Properties to set
+             */
+            constructor(p?: datanet.v1.SubTaskReport.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** SubTaskReport reportId. */
+            reportId: string;
+
+            /** SubTaskReport jobId. */
+            jobId: string;
+
+            /** SubTaskReport subTaskId. */
+            subTaskId: string;
+
+            /** SubTaskReport attempt. */
+            attempt: number;
+
+            /** SubTaskReport leaseId. */
+            leaseId: string;
+
+            /** SubTaskReport lessee. */
+            lessee: string;
+
+            /** SubTaskReport lessor. */
+            lessor: string;
+
+            /** SubTaskReport strategy. */
+            strategy: string;
+
+            /** SubTaskReport outcome. */
+            outcome: string;
+
+            /** SubTaskReport startedAtMs. */
+            startedAtMs: number;
+
+            /** SubTaskReport endedAtMs. */
+            endedAtMs: number;
+
+            /** SubTaskReport resultDigest. */
+            resultDigest: Uint8Array;
+
+            /** SubTaskReport inputBytes. */
+            inputBytes: number;
+
+            /** SubTaskReport resultBytes. */
+            resultBytes: number;
+
+            /** SubTaskReport rows. */
+            rows: number;
+
+            /** SubTaskReport failureCode. */
+            failureCode: string;
+
+            /**
+             * Creates a new SubTaskReport instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns SubTaskReport instance
+             */
+            static create(properties: datanet.v1.SubTaskReport.$Shape): datanet.v1.SubTaskReport & datanet.v1.SubTaskReport.$Shape;
+            static create(properties?: datanet.v1.SubTaskReport.$Properties): datanet.v1.SubTaskReport;
+
+            /**
+             * Encodes the specified SubTaskReport message. Does not implicitly {@link datanet.v1.SubTaskReport.verify|verify} messages.
+             * @param m SubTaskReport message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: datanet.v1.SubTaskReport.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a SubTaskReport message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {datanet.v1.SubTaskReport & datanet.v1.SubTaskReport.$Shape} SubTaskReport
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): datanet.v1.SubTaskReport & datanet.v1.SubTaskReport.$Shape;
+
+            /**
+             * Verifies a SubTaskReport message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a SubTaskReport message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns SubTaskReport
+             */
+            static fromObject(d: { [k: string]: any }): datanet.v1.SubTaskReport;
+
+            /**
+             * Creates a plain object from a SubTaskReport message. Also converts values to other types if specified.
+             * @param m SubTaskReport
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: datanet.v1.SubTaskReport, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this SubTaskReport to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for SubTaskReport
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace SubTaskReport {
+
+            /** Properties of a SubTaskReport. */
+            interface $Properties {
+
+                /** SubTaskReport reportId */
+                reportId?: (string|null);
+
+                /** SubTaskReport jobId */
+                jobId?: (string|null);
+
+                /** SubTaskReport subTaskId */
+                subTaskId?: (string|null);
+
+                /** SubTaskReport attempt */
+                attempt?: (number|null);
+
+                /** SubTaskReport leaseId */
+                leaseId?: (string|null);
+
+                /** SubTaskReport lessee */
+                lessee?: (string|null);
+
+                /** SubTaskReport lessor */
+                lessor?: (string|null);
+
+                /** SubTaskReport strategy */
+                strategy?: (string|null);
+
+                /** SubTaskReport outcome */
+                outcome?: (string|null);
+
+                /** SubTaskReport startedAtMs */
+                startedAtMs?: (number|Long|null);
+
+                /** SubTaskReport endedAtMs */
+                endedAtMs?: (number|Long|null);
+
+                /** SubTaskReport resultDigest */
+                resultDigest?: (Uint8Array|null);
+
+                /** SubTaskReport inputBytes */
+                inputBytes?: (number|Long|null);
+
+                /** SubTaskReport resultBytes */
+                resultBytes?: (number|Long|null);
+
+                /** SubTaskReport rows */
+                rows?: (number|null);
+
+                /** SubTaskReport failureCode */
+                failureCode?: (string|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a SubTaskReport. */
+            type $Shape = datanet.v1.SubTaskReport.$Properties;
+        }
+
+        /**
          * Properties of an Order.
          * @deprecated Use datanet.v1.Order.$Properties instead.
          */

@@ -2936,6 +2936,1415 @@ export const datanet = $root.datanet = (() => {
             return Payload;
         })();
 
+        v1.JobFrame = (function() {
+
+            /**
+             * Properties of a JobFrame.
+             * @typedef {Object} datanet.v1.JobFrame.$Properties
+             * @property {string|null} [channelId] JobFrame channelId
+             * @property {string|null} [leaseId] JobFrame leaseId
+             * @property {string|null} [jobId] JobFrame jobId
+             * @property {string|null} [subTaskId] JobFrame subTaskId
+             * @property {string|null} [strategy] JobFrame strategy
+             * @property {number|null} [messageSeq] JobFrame messageSeq
+             * @property {number|null} [chunkIndex] JobFrame chunkIndex
+             * @property {number|null} [chunkCount] JobFrame chunkCount
+             * @property {Uint8Array|null} [data] JobFrame data
+             * @property {boolean|null} [close] JobFrame close
+             * @property {string|null} [closeReason] JobFrame closeReason
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a JobFrame.
+             * @memberof datanet.v1
+             * @interface IJobFrame
+             * @augments datanet.v1.JobFrame.$Properties
+             * @deprecated Use datanet.v1.JobFrame.$Properties instead.
+             */
+
+            /**
+             * Shape of a JobFrame.
+             * @typedef {datanet.v1.JobFrame.$Properties} datanet.v1.JobFrame.$Shape
+             */
+
+            /**
+             * Constructs a new JobFrame.
+             * @memberof datanet.v1
+             * @classdesc Represents a JobFrame.
+             * @constructor
+             * @param {datanet.v1.JobFrame.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const JobFrame = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * JobFrame channelId.
+             * @member {string} channelId
+             * @memberof datanet.v1.JobFrame
+             * @instance
+             */
+            JobFrame.prototype.channelId = "";
+
+            /**
+             * JobFrame leaseId.
+             * @member {string} leaseId
+             * @memberof datanet.v1.JobFrame
+             * @instance
+             */
+            JobFrame.prototype.leaseId = "";
+
+            /**
+             * JobFrame jobId.
+             * @member {string} jobId
+             * @memberof datanet.v1.JobFrame
+             * @instance
+             */
+            JobFrame.prototype.jobId = "";
+
+            /**
+             * JobFrame subTaskId.
+             * @member {string} subTaskId
+             * @memberof datanet.v1.JobFrame
+             * @instance
+             */
+            JobFrame.prototype.subTaskId = "";
+
+            /**
+             * JobFrame strategy.
+             * @member {string} strategy
+             * @memberof datanet.v1.JobFrame
+             * @instance
+             */
+            JobFrame.prototype.strategy = "";
+
+            /**
+             * JobFrame messageSeq.
+             * @member {number} messageSeq
+             * @memberof datanet.v1.JobFrame
+             * @instance
+             */
+            JobFrame.prototype.messageSeq = 0;
+
+            /**
+             * JobFrame chunkIndex.
+             * @member {number} chunkIndex
+             * @memberof datanet.v1.JobFrame
+             * @instance
+             */
+            JobFrame.prototype.chunkIndex = 0;
+
+            /**
+             * JobFrame chunkCount.
+             * @member {number} chunkCount
+             * @memberof datanet.v1.JobFrame
+             * @instance
+             */
+            JobFrame.prototype.chunkCount = 0;
+
+            /**
+             * JobFrame data.
+             * @member {Uint8Array} data
+             * @memberof datanet.v1.JobFrame
+             * @instance
+             */
+            JobFrame.prototype.data = $util.newBuffer([]);
+
+            /**
+             * JobFrame close.
+             * @member {boolean} close
+             * @memberof datanet.v1.JobFrame
+             * @instance
+             */
+            JobFrame.prototype.close = false;
+
+            /**
+             * JobFrame closeReason.
+             * @member {string} closeReason
+             * @memberof datanet.v1.JobFrame
+             * @instance
+             */
+            JobFrame.prototype.closeReason = "";
+
+            /**
+             * Creates a new JobFrame instance using the specified properties.
+             * @function create
+             * @memberof datanet.v1.JobFrame
+             * @static
+             * @param {datanet.v1.JobFrame.$Properties=} [properties] Properties to set
+             * @returns {datanet.v1.JobFrame} JobFrame instance
+             * @type {{
+             *   (properties: datanet.v1.JobFrame.$Shape): datanet.v1.JobFrame & datanet.v1.JobFrame.$Shape;
+             *   (properties?: datanet.v1.JobFrame.$Properties): datanet.v1.JobFrame;
+             * }}
+             */
+            JobFrame.create = function(properties) {
+                return new JobFrame(properties);
+            };
+
+            /**
+             * Encodes the specified JobFrame message. Does not implicitly {@link datanet.v1.JobFrame.verify|verify} messages.
+             * @function encode
+             * @memberof datanet.v1.JobFrame
+             * @static
+             * @param {datanet.v1.JobFrame.$Properties} m JobFrame message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            JobFrame.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.channelId != null && $Object.hasOwnProperty.call(m, "channelId") && m.channelId !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.channelId);
+                if (m.leaseId != null && $Object.hasOwnProperty.call(m, "leaseId") && m.leaseId !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.leaseId);
+                if (m.jobId != null && $Object.hasOwnProperty.call(m, "jobId") && m.jobId !== "")
+                    w.uint32(/* id 3, wireType 2 =*/26).string(m.jobId);
+                if (m.subTaskId != null && $Object.hasOwnProperty.call(m, "subTaskId") && m.subTaskId !== "")
+                    w.uint32(/* id 4, wireType 2 =*/34).string(m.subTaskId);
+                if (m.strategy != null && $Object.hasOwnProperty.call(m, "strategy") && m.strategy !== "")
+                    w.uint32(/* id 5, wireType 2 =*/42).string(m.strategy);
+                if (m.messageSeq != null && $Object.hasOwnProperty.call(m, "messageSeq") && m.messageSeq !== 0)
+                    w.uint32(/* id 6, wireType 0 =*/48).uint32(m.messageSeq);
+                if (m.chunkIndex != null && $Object.hasOwnProperty.call(m, "chunkIndex") && m.chunkIndex !== 0)
+                    w.uint32(/* id 7, wireType 0 =*/56).uint32(m.chunkIndex);
+                if (m.chunkCount != null && $Object.hasOwnProperty.call(m, "chunkCount") && m.chunkCount !== 0)
+                    w.uint32(/* id 8, wireType 0 =*/64).uint32(m.chunkCount);
+                if (m.data != null && $Object.hasOwnProperty.call(m, "data") && m.data.length)
+                    w.uint32(/* id 9, wireType 2 =*/74).bytes(m.data);
+                if (m.close != null && $Object.hasOwnProperty.call(m, "close") && m.close !== false)
+                    w.uint32(/* id 10, wireType 0 =*/80).bool(m.close);
+                if (m.closeReason != null && $Object.hasOwnProperty.call(m, "closeReason") && m.closeReason !== "")
+                    w.uint32(/* id 11, wireType 2 =*/90).string(m.closeReason);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes a JobFrame message from the specified reader or buffer.
+             * @function decode
+             * @memberof datanet.v1.JobFrame
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {datanet.v1.JobFrame & datanet.v1.JobFrame.$Shape} JobFrame
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            JobFrame.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.datanet.v1.JobFrame();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.channelId = v;
+                            else
+                                delete m.channelId;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.leaseId = v;
+                            else
+                                delete m.leaseId;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.jobId = v;
+                            else
+                                delete m.jobId;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.subTaskId = v;
+                            else
+                                delete m.subTaskId;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.strategy = v;
+                            else
+                                delete m.strategy;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.messageSeq = v;
+                            else
+                                delete m.messageSeq;
+                            continue;
+                        }
+                    case 7: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.chunkIndex = v;
+                            else
+                                delete m.chunkIndex;
+                            continue;
+                        }
+                    case 8: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.chunkCount = v;
+                            else
+                                delete m.chunkCount;
+                            continue;
+                        }
+                    case 9: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.data = v;
+                            else
+                                delete m.data;
+                            continue;
+                        }
+                    case 10: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.close = v;
+                            else
+                                delete m.close;
+                            continue;
+                        }
+                    case 11: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.closeReason = v;
+                            else
+                                delete m.closeReason;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Verifies a JobFrame message.
+             * @function verify
+             * @memberof datanet.v1.JobFrame
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            JobFrame.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.channelId != null && $Object.hasOwnProperty.call(m, "channelId")) {
+                    if (!$util.isString(m.channelId))
+                        return "channelId: string expected";
+                }
+                if (m.leaseId != null && $Object.hasOwnProperty.call(m, "leaseId")) {
+                    if (!$util.isString(m.leaseId))
+                        return "leaseId: string expected";
+                }
+                if (m.jobId != null && $Object.hasOwnProperty.call(m, "jobId")) {
+                    if (!$util.isString(m.jobId))
+                        return "jobId: string expected";
+                }
+                if (m.subTaskId != null && $Object.hasOwnProperty.call(m, "subTaskId")) {
+                    if (!$util.isString(m.subTaskId))
+                        return "subTaskId: string expected";
+                }
+                if (m.strategy != null && $Object.hasOwnProperty.call(m, "strategy")) {
+                    if (!$util.isString(m.strategy))
+                        return "strategy: string expected";
+                }
+                if (m.messageSeq != null && $Object.hasOwnProperty.call(m, "messageSeq")) {
+                    if (!$util.isInteger(m.messageSeq))
+                        return "messageSeq: integer expected";
+                }
+                if (m.chunkIndex != null && $Object.hasOwnProperty.call(m, "chunkIndex")) {
+                    if (!$util.isInteger(m.chunkIndex))
+                        return "chunkIndex: integer expected";
+                }
+                if (m.chunkCount != null && $Object.hasOwnProperty.call(m, "chunkCount")) {
+                    if (!$util.isInteger(m.chunkCount))
+                        return "chunkCount: integer expected";
+                }
+                if (m.data != null && $Object.hasOwnProperty.call(m, "data")) {
+                    if (!(m.data && typeof m.data.length === "number" || $util.isString(m.data)))
+                        return "data: buffer expected";
+                }
+                if (m.close != null && $Object.hasOwnProperty.call(m, "close")) {
+                    if (typeof m.close !== "boolean")
+                        return "close: boolean expected";
+                }
+                if (m.closeReason != null && $Object.hasOwnProperty.call(m, "closeReason")) {
+                    if (!$util.isString(m.closeReason))
+                        return "closeReason: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a JobFrame message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof datanet.v1.JobFrame
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {datanet.v1.JobFrame} JobFrame
+             */
+            JobFrame.fromObject = function (d, q) {
+                if (d instanceof $root.datanet.v1.JobFrame)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".datanet.v1.JobFrame: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.datanet.v1.JobFrame();
+                if (d.channelId != null) {
+                    if (typeof d.channelId !== "string" || d.channelId.length) {
+                        m.channelId = $String(d.channelId);
+                    }
+                }
+                if (d.leaseId != null) {
+                    if (typeof d.leaseId !== "string" || d.leaseId.length) {
+                        m.leaseId = $String(d.leaseId);
+                    }
+                }
+                if (d.jobId != null) {
+                    if (typeof d.jobId !== "string" || d.jobId.length) {
+                        m.jobId = $String(d.jobId);
+                    }
+                }
+                if (d.subTaskId != null) {
+                    if (typeof d.subTaskId !== "string" || d.subTaskId.length) {
+                        m.subTaskId = $String(d.subTaskId);
+                    }
+                }
+                if (d.strategy != null) {
+                    if (typeof d.strategy !== "string" || d.strategy.length) {
+                        m.strategy = $String(d.strategy);
+                    }
+                }
+                if (d.messageSeq != null) {
+                    if ($Number(d.messageSeq) !== 0) {
+                        m.messageSeq = d.messageSeq >>> 0;
+                    }
+                }
+                if (d.chunkIndex != null) {
+                    if ($Number(d.chunkIndex) !== 0) {
+                        m.chunkIndex = d.chunkIndex >>> 0;
+                    }
+                }
+                if (d.chunkCount != null) {
+                    if ($Number(d.chunkCount) !== 0) {
+                        m.chunkCount = d.chunkCount >>> 0;
+                    }
+                }
+                if (d.data != null) {
+                    if (d.data.length) {
+                        if (typeof d.data === "string")
+                            $util.base64.decode(d.data, m.data = $util.newBuffer($util.base64.length(d.data)), 0);
+                        else if (d.data.length >= 0)
+                            m.data = d.data;
+                    }
+                }
+                if (d.close != null) {
+                    if (d.close) {
+                        m.close = $Boolean(d.close);
+                    }
+                }
+                if (d.closeReason != null) {
+                    if (typeof d.closeReason !== "string" || d.closeReason.length) {
+                        m.closeReason = $String(d.closeReason);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a JobFrame message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof datanet.v1.JobFrame
+             * @static
+             * @param {datanet.v1.JobFrame} m JobFrame
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            JobFrame.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.channelId = "";
+                    d.leaseId = "";
+                    d.jobId = "";
+                    d.subTaskId = "";
+                    d.strategy = "";
+                    d.messageSeq = 0;
+                    d.chunkIndex = 0;
+                    d.chunkCount = 0;
+                    if (o.bytes === $String)
+                        d.data = "";
+                    else {
+                        d.data = [];
+                        if (o.bytes !== $Array)
+                            d.data = $util.newBuffer(d.data);
+                    }
+                    d.close = false;
+                    d.closeReason = "";
+                }
+                if (m.channelId != null && $Object.hasOwnProperty.call(m, "channelId")) {
+                    d.channelId = m.channelId;
+                }
+                if (m.leaseId != null && $Object.hasOwnProperty.call(m, "leaseId")) {
+                    d.leaseId = m.leaseId;
+                }
+                if (m.jobId != null && $Object.hasOwnProperty.call(m, "jobId")) {
+                    d.jobId = m.jobId;
+                }
+                if (m.subTaskId != null && $Object.hasOwnProperty.call(m, "subTaskId")) {
+                    d.subTaskId = m.subTaskId;
+                }
+                if (m.strategy != null && $Object.hasOwnProperty.call(m, "strategy")) {
+                    d.strategy = m.strategy;
+                }
+                if (m.messageSeq != null && $Object.hasOwnProperty.call(m, "messageSeq")) {
+                    d.messageSeq = m.messageSeq;
+                }
+                if (m.chunkIndex != null && $Object.hasOwnProperty.call(m, "chunkIndex")) {
+                    d.chunkIndex = m.chunkIndex;
+                }
+                if (m.chunkCount != null && $Object.hasOwnProperty.call(m, "chunkCount")) {
+                    d.chunkCount = m.chunkCount;
+                }
+                if (m.data != null && $Object.hasOwnProperty.call(m, "data")) {
+                    d.data = o.bytes === $String ? $util.base64.encode(m.data, 0, m.data.length) : o.bytes === $Array ? $Array.prototype.slice.call(m.data) : m.data;
+                }
+                if (m.close != null && $Object.hasOwnProperty.call(m, "close")) {
+                    d.close = m.close;
+                }
+                if (m.closeReason != null && $Object.hasOwnProperty.call(m, "closeReason")) {
+                    d.closeReason = m.closeReason;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this JobFrame to JSON.
+             * @function toJSON
+             * @memberof datanet.v1.JobFrame
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            JobFrame.prototype.toJSON = function() {
+                return JobFrame.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for JobFrame
+             * @function getTypeUrl
+             * @memberof datanet.v1.JobFrame
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            JobFrame.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/datanet.v1.JobFrame";
+            };
+
+            return JobFrame;
+        })();
+
+        v1.SubTaskReport = (function() {
+
+            /**
+             * Properties of a SubTaskReport.
+             * @typedef {Object} datanet.v1.SubTaskReport.$Properties
+             * @property {string|null} [reportId] SubTaskReport reportId
+             * @property {string|null} [jobId] SubTaskReport jobId
+             * @property {string|null} [subTaskId] SubTaskReport subTaskId
+             * @property {number|null} [attempt] SubTaskReport attempt
+             * @property {string|null} [leaseId] SubTaskReport leaseId
+             * @property {string|null} [lessee] SubTaskReport lessee
+             * @property {string|null} [lessor] SubTaskReport lessor
+             * @property {string|null} [strategy] SubTaskReport strategy
+             * @property {string|null} [outcome] SubTaskReport outcome
+             * @property {number|Long|null} [startedAtMs] SubTaskReport startedAtMs
+             * @property {number|Long|null} [endedAtMs] SubTaskReport endedAtMs
+             * @property {Uint8Array|null} [resultDigest] SubTaskReport resultDigest
+             * @property {number|Long|null} [inputBytes] SubTaskReport inputBytes
+             * @property {number|Long|null} [resultBytes] SubTaskReport resultBytes
+             * @property {number|null} [rows] SubTaskReport rows
+             * @property {string|null} [failureCode] SubTaskReport failureCode
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a SubTaskReport.
+             * @memberof datanet.v1
+             * @interface ISubTaskReport
+             * @augments datanet.v1.SubTaskReport.$Properties
+             * @deprecated Use datanet.v1.SubTaskReport.$Properties instead.
+             */
+
+            /**
+             * Shape of a SubTaskReport.
+             * @typedef {datanet.v1.SubTaskReport.$Properties} datanet.v1.SubTaskReport.$Shape
+             */
+
+            /**
+             * Constructs a new SubTaskReport.
+             * @memberof datanet.v1
+             * @classdesc Represents a SubTaskReport.
+             * @constructor
+             * @param {datanet.v1.SubTaskReport.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const SubTaskReport = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * SubTaskReport reportId.
+             * @member {string} reportId
+             * @memberof datanet.v1.SubTaskReport
+             * @instance
+             */
+            SubTaskReport.prototype.reportId = "";
+
+            /**
+             * SubTaskReport jobId.
+             * @member {string} jobId
+             * @memberof datanet.v1.SubTaskReport
+             * @instance
+             */
+            SubTaskReport.prototype.jobId = "";
+
+            /**
+             * SubTaskReport subTaskId.
+             * @member {string} subTaskId
+             * @memberof datanet.v1.SubTaskReport
+             * @instance
+             */
+            SubTaskReport.prototype.subTaskId = "";
+
+            /**
+             * SubTaskReport attempt.
+             * @member {number} attempt
+             * @memberof datanet.v1.SubTaskReport
+             * @instance
+             */
+            SubTaskReport.prototype.attempt = 0;
+
+            /**
+             * SubTaskReport leaseId.
+             * @member {string} leaseId
+             * @memberof datanet.v1.SubTaskReport
+             * @instance
+             */
+            SubTaskReport.prototype.leaseId = "";
+
+            /**
+             * SubTaskReport lessee.
+             * @member {string} lessee
+             * @memberof datanet.v1.SubTaskReport
+             * @instance
+             */
+            SubTaskReport.prototype.lessee = "";
+
+            /**
+             * SubTaskReport lessor.
+             * @member {string} lessor
+             * @memberof datanet.v1.SubTaskReport
+             * @instance
+             */
+            SubTaskReport.prototype.lessor = "";
+
+            /**
+             * SubTaskReport strategy.
+             * @member {string} strategy
+             * @memberof datanet.v1.SubTaskReport
+             * @instance
+             */
+            SubTaskReport.prototype.strategy = "";
+
+            /**
+             * SubTaskReport outcome.
+             * @member {string} outcome
+             * @memberof datanet.v1.SubTaskReport
+             * @instance
+             */
+            SubTaskReport.prototype.outcome = "";
+
+            /**
+             * SubTaskReport startedAtMs.
+             * @member {number|Long} startedAtMs
+             * @memberof datanet.v1.SubTaskReport
+             * @instance
+             */
+            SubTaskReport.prototype.startedAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * SubTaskReport endedAtMs.
+             * @member {number|Long} endedAtMs
+             * @memberof datanet.v1.SubTaskReport
+             * @instance
+             */
+            SubTaskReport.prototype.endedAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * SubTaskReport resultDigest.
+             * @member {Uint8Array} resultDigest
+             * @memberof datanet.v1.SubTaskReport
+             * @instance
+             */
+            SubTaskReport.prototype.resultDigest = $util.newBuffer([]);
+
+            /**
+             * SubTaskReport inputBytes.
+             * @member {number|Long} inputBytes
+             * @memberof datanet.v1.SubTaskReport
+             * @instance
+             */
+            SubTaskReport.prototype.inputBytes = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * SubTaskReport resultBytes.
+             * @member {number|Long} resultBytes
+             * @memberof datanet.v1.SubTaskReport
+             * @instance
+             */
+            SubTaskReport.prototype.resultBytes = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * SubTaskReport rows.
+             * @member {number} rows
+             * @memberof datanet.v1.SubTaskReport
+             * @instance
+             */
+            SubTaskReport.prototype.rows = 0;
+
+            /**
+             * SubTaskReport failureCode.
+             * @member {string} failureCode
+             * @memberof datanet.v1.SubTaskReport
+             * @instance
+             */
+            SubTaskReport.prototype.failureCode = "";
+
+            /**
+             * Creates a new SubTaskReport instance using the specified properties.
+             * @function create
+             * @memberof datanet.v1.SubTaskReport
+             * @static
+             * @param {datanet.v1.SubTaskReport.$Properties=} [properties] Properties to set
+             * @returns {datanet.v1.SubTaskReport} SubTaskReport instance
+             * @type {{
+             *   (properties: datanet.v1.SubTaskReport.$Shape): datanet.v1.SubTaskReport & datanet.v1.SubTaskReport.$Shape;
+             *   (properties?: datanet.v1.SubTaskReport.$Properties): datanet.v1.SubTaskReport;
+             * }}
+             */
+            SubTaskReport.create = function(properties) {
+                return new SubTaskReport(properties);
+            };
+
+            /**
+             * Encodes the specified SubTaskReport message. Does not implicitly {@link datanet.v1.SubTaskReport.verify|verify} messages.
+             * @function encode
+             * @memberof datanet.v1.SubTaskReport
+             * @static
+             * @param {datanet.v1.SubTaskReport.$Properties} m SubTaskReport message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SubTaskReport.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.reportId != null && $Object.hasOwnProperty.call(m, "reportId") && m.reportId !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.reportId);
+                if (m.jobId != null && $Object.hasOwnProperty.call(m, "jobId") && m.jobId !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.jobId);
+                if (m.subTaskId != null && $Object.hasOwnProperty.call(m, "subTaskId") && m.subTaskId !== "")
+                    w.uint32(/* id 3, wireType 2 =*/26).string(m.subTaskId);
+                if (m.attempt != null && $Object.hasOwnProperty.call(m, "attempt") && m.attempt !== 0)
+                    w.uint32(/* id 4, wireType 0 =*/32).uint32(m.attempt);
+                if (m.leaseId != null && $Object.hasOwnProperty.call(m, "leaseId") && m.leaseId !== "")
+                    w.uint32(/* id 5, wireType 2 =*/42).string(m.leaseId);
+                if (m.lessee != null && $Object.hasOwnProperty.call(m, "lessee") && m.lessee !== "")
+                    w.uint32(/* id 6, wireType 2 =*/50).string(m.lessee);
+                if (m.lessor != null && $Object.hasOwnProperty.call(m, "lessor") && m.lessor !== "")
+                    w.uint32(/* id 7, wireType 2 =*/58).string(m.lessor);
+                if (m.strategy != null && $Object.hasOwnProperty.call(m, "strategy") && m.strategy !== "")
+                    w.uint32(/* id 8, wireType 2 =*/66).string(m.strategy);
+                if (m.outcome != null && $Object.hasOwnProperty.call(m, "outcome") && m.outcome !== "")
+                    w.uint32(/* id 9, wireType 2 =*/74).string(m.outcome);
+                if (m.startedAtMs != null && $Object.hasOwnProperty.call(m, "startedAtMs") && (typeof m.startedAtMs === "object" ? m.startedAtMs.low || m.startedAtMs.high : m.startedAtMs !== 0))
+                    w.uint32(/* id 10, wireType 0 =*/80).int64(m.startedAtMs);
+                if (m.endedAtMs != null && $Object.hasOwnProperty.call(m, "endedAtMs") && (typeof m.endedAtMs === "object" ? m.endedAtMs.low || m.endedAtMs.high : m.endedAtMs !== 0))
+                    w.uint32(/* id 11, wireType 0 =*/88).int64(m.endedAtMs);
+                if (m.resultDigest != null && $Object.hasOwnProperty.call(m, "resultDigest") && m.resultDigest.length)
+                    w.uint32(/* id 12, wireType 2 =*/98).bytes(m.resultDigest);
+                if (m.inputBytes != null && $Object.hasOwnProperty.call(m, "inputBytes") && (typeof m.inputBytes === "object" ? m.inputBytes.low || m.inputBytes.high : m.inputBytes !== 0))
+                    w.uint32(/* id 13, wireType 0 =*/104).uint64(m.inputBytes);
+                if (m.resultBytes != null && $Object.hasOwnProperty.call(m, "resultBytes") && (typeof m.resultBytes === "object" ? m.resultBytes.low || m.resultBytes.high : m.resultBytes !== 0))
+                    w.uint32(/* id 14, wireType 0 =*/112).uint64(m.resultBytes);
+                if (m.rows != null && $Object.hasOwnProperty.call(m, "rows") && m.rows !== 0)
+                    w.uint32(/* id 15, wireType 0 =*/120).uint32(m.rows);
+                if (m.failureCode != null && $Object.hasOwnProperty.call(m, "failureCode") && m.failureCode !== "")
+                    w.uint32(/* id 16, wireType 2 =*/130).string(m.failureCode);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes a SubTaskReport message from the specified reader or buffer.
+             * @function decode
+             * @memberof datanet.v1.SubTaskReport
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {datanet.v1.SubTaskReport & datanet.v1.SubTaskReport.$Shape} SubTaskReport
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SubTaskReport.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.datanet.v1.SubTaskReport();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.reportId = v;
+                            else
+                                delete m.reportId;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.jobId = v;
+                            else
+                                delete m.jobId;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.subTaskId = v;
+                            else
+                                delete m.subTaskId;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.attempt = v;
+                            else
+                                delete m.attempt;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.leaseId = v;
+                            else
+                                delete m.leaseId;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.lessee = v;
+                            else
+                                delete m.lessee;
+                            continue;
+                        }
+                    case 7: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.lessor = v;
+                            else
+                                delete m.lessor;
+                            continue;
+                        }
+                    case 8: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.strategy = v;
+                            else
+                                delete m.strategy;
+                            continue;
+                        }
+                    case 9: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.outcome = v;
+                            else
+                                delete m.outcome;
+                            continue;
+                        }
+                    case 10: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.startedAtMs = v;
+                            else
+                                delete m.startedAtMs;
+                            continue;
+                        }
+                    case 11: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.endedAtMs = v;
+                            else
+                                delete m.endedAtMs;
+                            continue;
+                        }
+                    case 12: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.resultDigest = v;
+                            else
+                                delete m.resultDigest;
+                            continue;
+                        }
+                    case 13: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.inputBytes = v;
+                            else
+                                delete m.inputBytes;
+                            continue;
+                        }
+                    case 14: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.resultBytes = v;
+                            else
+                                delete m.resultBytes;
+                            continue;
+                        }
+                    case 15: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.rows = v;
+                            else
+                                delete m.rows;
+                            continue;
+                        }
+                    case 16: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.failureCode = v;
+                            else
+                                delete m.failureCode;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Verifies a SubTaskReport message.
+             * @function verify
+             * @memberof datanet.v1.SubTaskReport
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            SubTaskReport.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.reportId != null && $Object.hasOwnProperty.call(m, "reportId")) {
+                    if (!$util.isString(m.reportId))
+                        return "reportId: string expected";
+                }
+                if (m.jobId != null && $Object.hasOwnProperty.call(m, "jobId")) {
+                    if (!$util.isString(m.jobId))
+                        return "jobId: string expected";
+                }
+                if (m.subTaskId != null && $Object.hasOwnProperty.call(m, "subTaskId")) {
+                    if (!$util.isString(m.subTaskId))
+                        return "subTaskId: string expected";
+                }
+                if (m.attempt != null && $Object.hasOwnProperty.call(m, "attempt")) {
+                    if (!$util.isInteger(m.attempt))
+                        return "attempt: integer expected";
+                }
+                if (m.leaseId != null && $Object.hasOwnProperty.call(m, "leaseId")) {
+                    if (!$util.isString(m.leaseId))
+                        return "leaseId: string expected";
+                }
+                if (m.lessee != null && $Object.hasOwnProperty.call(m, "lessee")) {
+                    if (!$util.isString(m.lessee))
+                        return "lessee: string expected";
+                }
+                if (m.lessor != null && $Object.hasOwnProperty.call(m, "lessor")) {
+                    if (!$util.isString(m.lessor))
+                        return "lessor: string expected";
+                }
+                if (m.strategy != null && $Object.hasOwnProperty.call(m, "strategy")) {
+                    if (!$util.isString(m.strategy))
+                        return "strategy: string expected";
+                }
+                if (m.outcome != null && $Object.hasOwnProperty.call(m, "outcome")) {
+                    if (!$util.isString(m.outcome))
+                        return "outcome: string expected";
+                }
+                if (m.startedAtMs != null && $Object.hasOwnProperty.call(m, "startedAtMs")) {
+                    if (!$util.isInteger(m.startedAtMs) && !(m.startedAtMs && $util.isInteger(m.startedAtMs.low) && $util.isInteger(m.startedAtMs.high)))
+                        return "startedAtMs: integer|Long expected";
+                }
+                if (m.endedAtMs != null && $Object.hasOwnProperty.call(m, "endedAtMs")) {
+                    if (!$util.isInteger(m.endedAtMs) && !(m.endedAtMs && $util.isInteger(m.endedAtMs.low) && $util.isInteger(m.endedAtMs.high)))
+                        return "endedAtMs: integer|Long expected";
+                }
+                if (m.resultDigest != null && $Object.hasOwnProperty.call(m, "resultDigest")) {
+                    if (!(m.resultDigest && typeof m.resultDigest.length === "number" || $util.isString(m.resultDigest)))
+                        return "resultDigest: buffer expected";
+                }
+                if (m.inputBytes != null && $Object.hasOwnProperty.call(m, "inputBytes")) {
+                    if (!$util.isInteger(m.inputBytes) && !(m.inputBytes && $util.isInteger(m.inputBytes.low) && $util.isInteger(m.inputBytes.high)))
+                        return "inputBytes: integer|Long expected";
+                }
+                if (m.resultBytes != null && $Object.hasOwnProperty.call(m, "resultBytes")) {
+                    if (!$util.isInteger(m.resultBytes) && !(m.resultBytes && $util.isInteger(m.resultBytes.low) && $util.isInteger(m.resultBytes.high)))
+                        return "resultBytes: integer|Long expected";
+                }
+                if (m.rows != null && $Object.hasOwnProperty.call(m, "rows")) {
+                    if (!$util.isInteger(m.rows))
+                        return "rows: integer expected";
+                }
+                if (m.failureCode != null && $Object.hasOwnProperty.call(m, "failureCode")) {
+                    if (!$util.isString(m.failureCode))
+                        return "failureCode: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a SubTaskReport message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof datanet.v1.SubTaskReport
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {datanet.v1.SubTaskReport} SubTaskReport
+             */
+            SubTaskReport.fromObject = function (d, q) {
+                if (d instanceof $root.datanet.v1.SubTaskReport)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".datanet.v1.SubTaskReport: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.datanet.v1.SubTaskReport();
+                if (d.reportId != null) {
+                    if (typeof d.reportId !== "string" || d.reportId.length) {
+                        m.reportId = $String(d.reportId);
+                    }
+                }
+                if (d.jobId != null) {
+                    if (typeof d.jobId !== "string" || d.jobId.length) {
+                        m.jobId = $String(d.jobId);
+                    }
+                }
+                if (d.subTaskId != null) {
+                    if (typeof d.subTaskId !== "string" || d.subTaskId.length) {
+                        m.subTaskId = $String(d.subTaskId);
+                    }
+                }
+                if (d.attempt != null) {
+                    if ($Number(d.attempt) !== 0) {
+                        m.attempt = d.attempt >>> 0;
+                    }
+                }
+                if (d.leaseId != null) {
+                    if (typeof d.leaseId !== "string" || d.leaseId.length) {
+                        m.leaseId = $String(d.leaseId);
+                    }
+                }
+                if (d.lessee != null) {
+                    if (typeof d.lessee !== "string" || d.lessee.length) {
+                        m.lessee = $String(d.lessee);
+                    }
+                }
+                if (d.lessor != null) {
+                    if (typeof d.lessor !== "string" || d.lessor.length) {
+                        m.lessor = $String(d.lessor);
+                    }
+                }
+                if (d.strategy != null) {
+                    if (typeof d.strategy !== "string" || d.strategy.length) {
+                        m.strategy = $String(d.strategy);
+                    }
+                }
+                if (d.outcome != null) {
+                    if (typeof d.outcome !== "string" || d.outcome.length) {
+                        m.outcome = $String(d.outcome);
+                    }
+                }
+                if (d.startedAtMs != null) {
+                    if (typeof d.startedAtMs === "object" ? d.startedAtMs.low || d.startedAtMs.high : $Number(d.startedAtMs) !== 0) {
+                        if ($util.Long)
+                            m.startedAtMs = $util.Long.fromValue(d.startedAtMs, false);
+                        else if (typeof d.startedAtMs === "string")
+                            m.startedAtMs = $parseInt(d.startedAtMs, 10);
+                        else if (typeof d.startedAtMs === "number")
+                            m.startedAtMs = d.startedAtMs;
+                        else if (typeof d.startedAtMs === "object")
+                            m.startedAtMs = new $util.LongBits(d.startedAtMs.low >>> 0, d.startedAtMs.high >>> 0).toNumber();
+                    }
+                }
+                if (d.endedAtMs != null) {
+                    if (typeof d.endedAtMs === "object" ? d.endedAtMs.low || d.endedAtMs.high : $Number(d.endedAtMs) !== 0) {
+                        if ($util.Long)
+                            m.endedAtMs = $util.Long.fromValue(d.endedAtMs, false);
+                        else if (typeof d.endedAtMs === "string")
+                            m.endedAtMs = $parseInt(d.endedAtMs, 10);
+                        else if (typeof d.endedAtMs === "number")
+                            m.endedAtMs = d.endedAtMs;
+                        else if (typeof d.endedAtMs === "object")
+                            m.endedAtMs = new $util.LongBits(d.endedAtMs.low >>> 0, d.endedAtMs.high >>> 0).toNumber();
+                    }
+                }
+                if (d.resultDigest != null) {
+                    if (d.resultDigest.length) {
+                        if (typeof d.resultDigest === "string")
+                            $util.base64.decode(d.resultDigest, m.resultDigest = $util.newBuffer($util.base64.length(d.resultDigest)), 0);
+                        else if (d.resultDigest.length >= 0)
+                            m.resultDigest = d.resultDigest;
+                    }
+                }
+                if (d.inputBytes != null) {
+                    if (typeof d.inputBytes === "object" ? d.inputBytes.low || d.inputBytes.high : $Number(d.inputBytes) !== 0) {
+                        if ($util.Long)
+                            m.inputBytes = $util.Long.fromValue(d.inputBytes, true);
+                        else if (typeof d.inputBytes === "string")
+                            m.inputBytes = $parseInt(d.inputBytes, 10);
+                        else if (typeof d.inputBytes === "number")
+                            m.inputBytes = d.inputBytes;
+                        else if (typeof d.inputBytes === "object")
+                            m.inputBytes = new $util.LongBits(d.inputBytes.low >>> 0, d.inputBytes.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.resultBytes != null) {
+                    if (typeof d.resultBytes === "object" ? d.resultBytes.low || d.resultBytes.high : $Number(d.resultBytes) !== 0) {
+                        if ($util.Long)
+                            m.resultBytes = $util.Long.fromValue(d.resultBytes, true);
+                        else if (typeof d.resultBytes === "string")
+                            m.resultBytes = $parseInt(d.resultBytes, 10);
+                        else if (typeof d.resultBytes === "number")
+                            m.resultBytes = d.resultBytes;
+                        else if (typeof d.resultBytes === "object")
+                            m.resultBytes = new $util.LongBits(d.resultBytes.low >>> 0, d.resultBytes.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.rows != null) {
+                    if ($Number(d.rows) !== 0) {
+                        m.rows = d.rows >>> 0;
+                    }
+                }
+                if (d.failureCode != null) {
+                    if (typeof d.failureCode !== "string" || d.failureCode.length) {
+                        m.failureCode = $String(d.failureCode);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a SubTaskReport message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof datanet.v1.SubTaskReport
+             * @static
+             * @param {datanet.v1.SubTaskReport} m SubTaskReport
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            SubTaskReport.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.reportId = "";
+                    d.jobId = "";
+                    d.subTaskId = "";
+                    d.attempt = 0;
+                    d.leaseId = "";
+                    d.lessee = "";
+                    d.lessor = "";
+                    d.strategy = "";
+                    d.outcome = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.startedAtMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.startedAtMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.endedAtMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.endedAtMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if (o.bytes === $String)
+                        d.resultDigest = "";
+                    else {
+                        d.resultDigest = [];
+                        if (o.bytes !== $Array)
+                            d.resultDigest = $util.newBuffer(d.resultDigest);
+                    }
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.inputBytes = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.inputBytes = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.resultBytes = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.resultBytes = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    d.rows = 0;
+                    d.failureCode = "";
+                }
+                if (m.reportId != null && $Object.hasOwnProperty.call(m, "reportId")) {
+                    d.reportId = m.reportId;
+                }
+                if (m.jobId != null && $Object.hasOwnProperty.call(m, "jobId")) {
+                    d.jobId = m.jobId;
+                }
+                if (m.subTaskId != null && $Object.hasOwnProperty.call(m, "subTaskId")) {
+                    d.subTaskId = m.subTaskId;
+                }
+                if (m.attempt != null && $Object.hasOwnProperty.call(m, "attempt")) {
+                    d.attempt = m.attempt;
+                }
+                if (m.leaseId != null && $Object.hasOwnProperty.call(m, "leaseId")) {
+                    d.leaseId = m.leaseId;
+                }
+                if (m.lessee != null && $Object.hasOwnProperty.call(m, "lessee")) {
+                    d.lessee = m.lessee;
+                }
+                if (m.lessor != null && $Object.hasOwnProperty.call(m, "lessor")) {
+                    d.lessor = m.lessor;
+                }
+                if (m.strategy != null && $Object.hasOwnProperty.call(m, "strategy")) {
+                    d.strategy = m.strategy;
+                }
+                if (m.outcome != null && $Object.hasOwnProperty.call(m, "outcome")) {
+                    d.outcome = m.outcome;
+                }
+                if (m.startedAtMs != null && $Object.hasOwnProperty.call(m, "startedAtMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.startedAtMs = typeof m.startedAtMs === "number" ? $BigInt(m.startedAtMs) : $util.Long.fromBits(m.startedAtMs.low >>> 0, m.startedAtMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.startedAtMs === "number")
+                        d.startedAtMs = o.longs === $String ? $String(m.startedAtMs) : m.startedAtMs;
+                    else
+                        d.startedAtMs = o.longs === $String ? $util.Long.prototype.toString.call(m.startedAtMs) : o.longs === $Number ? new $util.LongBits(m.startedAtMs.low >>> 0, m.startedAtMs.high >>> 0).toNumber() : m.startedAtMs;
+                }
+                if (m.endedAtMs != null && $Object.hasOwnProperty.call(m, "endedAtMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.endedAtMs = typeof m.endedAtMs === "number" ? $BigInt(m.endedAtMs) : $util.Long.fromBits(m.endedAtMs.low >>> 0, m.endedAtMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.endedAtMs === "number")
+                        d.endedAtMs = o.longs === $String ? $String(m.endedAtMs) : m.endedAtMs;
+                    else
+                        d.endedAtMs = o.longs === $String ? $util.Long.prototype.toString.call(m.endedAtMs) : o.longs === $Number ? new $util.LongBits(m.endedAtMs.low >>> 0, m.endedAtMs.high >>> 0).toNumber() : m.endedAtMs;
+                }
+                if (m.resultDigest != null && $Object.hasOwnProperty.call(m, "resultDigest")) {
+                    d.resultDigest = o.bytes === $String ? $util.base64.encode(m.resultDigest, 0, m.resultDigest.length) : o.bytes === $Array ? $Array.prototype.slice.call(m.resultDigest) : m.resultDigest;
+                }
+                if (m.inputBytes != null && $Object.hasOwnProperty.call(m, "inputBytes")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.inputBytes = typeof m.inputBytes === "number" ? $BigInt(m.inputBytes) : $util.Long.fromBits(m.inputBytes.low >>> 0, m.inputBytes.high >>> 0, true).toBigInt();
+                    else if (typeof m.inputBytes === "number")
+                        d.inputBytes = o.longs === $String ? $String(m.inputBytes) : m.inputBytes;
+                    else
+                        d.inputBytes = o.longs === $String ? $util.Long.prototype.toString.call(m.inputBytes) : o.longs === $Number ? new $util.LongBits(m.inputBytes.low >>> 0, m.inputBytes.high >>> 0).toNumber(true) : m.inputBytes;
+                }
+                if (m.resultBytes != null && $Object.hasOwnProperty.call(m, "resultBytes")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.resultBytes = typeof m.resultBytes === "number" ? $BigInt(m.resultBytes) : $util.Long.fromBits(m.resultBytes.low >>> 0, m.resultBytes.high >>> 0, true).toBigInt();
+                    else if (typeof m.resultBytes === "number")
+                        d.resultBytes = o.longs === $String ? $String(m.resultBytes) : m.resultBytes;
+                    else
+                        d.resultBytes = o.longs === $String ? $util.Long.prototype.toString.call(m.resultBytes) : o.longs === $Number ? new $util.LongBits(m.resultBytes.low >>> 0, m.resultBytes.high >>> 0).toNumber(true) : m.resultBytes;
+                }
+                if (m.rows != null && $Object.hasOwnProperty.call(m, "rows")) {
+                    d.rows = m.rows;
+                }
+                if (m.failureCode != null && $Object.hasOwnProperty.call(m, "failureCode")) {
+                    d.failureCode = m.failureCode;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this SubTaskReport to JSON.
+             * @function toJSON
+             * @memberof datanet.v1.SubTaskReport
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            SubTaskReport.prototype.toJSON = function() {
+                return SubTaskReport.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for SubTaskReport
+             * @function getTypeUrl
+             * @memberof datanet.v1.SubTaskReport
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            SubTaskReport.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/datanet.v1.SubTaskReport";
+            };
+
+            return SubTaskReport;
+        })();
+
         v1.Order = (function() {
 
             /**
