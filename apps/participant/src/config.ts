@@ -11,6 +11,20 @@ const participantEnvSchema = z.object({
   DATANET_OUTBOX_MAX_ATTEMPTS: env.positiveInt(1000).default(20),
   /** Maximum body of one message accepted by the API. */
   DATANET_MAX_BODY_BYTES: env.positiveInt(8 * 1024 * 1024).default(256 * 1024),
+  /** The only directory a job's dataset.csvPath may point into; unset: csvPath refused. */
+  DATANET_DATA_DIR: z.string().min(1).optional(),
+  /** Jobs: how long a buy order waits for sell orders, one sub-task attempt's limit, attempts per sub-task, sub-tasks in flight per job. */
+  DATANET_JOB_ORDER_WAIT_SECONDS: env.positiveInt(3600).default(10),
+  DATANET_JOB_ATTEMPT_TIMEOUT_SECONDS: env.positiveInt(86_400).default(180),
+  DATANET_JOB_MAX_ATTEMPTS: env.positiveInt(20).default(3),
+  DATANET_JOB_CONCURRENCY: env.positiveInt(64).default(4),
+  /** S206 caps: CPU time and memory one job may spend on HE encryption. */
+  DATANET_JOB_HE_CPU_SECONDS: env.positiveInt(86_400).default(60),
+  DATANET_JOB_HE_MEMORY_MIB: env.positiveInt(1_048_576).default(2048),
+  /** Accept attestation quotes of the SIMULATED software enclave (the only TEE this build ships). */
+  DATANET_ALLOW_SIMULATED_ENCLAVE: z.enum(['true', 'false']).default('true'),
+  /** FAULT INJECTION for tests: this lessor corrupts the results it sends. Never set in production. */
+  DATANET_CHAOS_CORRUPT_RESULTS: z.enum(['true', 'false']).default('false'),
 });
 
 export interface ParticipantConfig extends NodeConfig {
@@ -21,6 +35,17 @@ export interface ParticipantConfig extends NodeConfig {
   readonly outboxBatch: number;
   readonly outboxMaxAttempts: number;
   readonly maxBodyBytes: number;
+  readonly dataDir: string | undefined;
+  readonly jobs: {
+    readonly orderWaitMs: number;
+    readonly attemptTimeoutMs: number;
+    readonly maxAttempts: number;
+    readonly concurrency: number;
+    readonly cpuTimeCapMs: number;
+    readonly memoryCapBytes: number;
+    readonly allowSimulatedEnclave: boolean;
+    readonly chaosCorruptResults: boolean;
+  };
 }
 
 export function loadParticipantConfig(source: NodeJS.ProcessEnv): ParticipantConfig {
@@ -37,5 +62,16 @@ export function loadParticipantConfig(source: NodeJS.ProcessEnv): ParticipantCon
     outboxBatch: e.DATANET_OUTBOX_BATCH,
     outboxMaxAttempts: e.DATANET_OUTBOX_MAX_ATTEMPTS,
     maxBodyBytes: e.DATANET_MAX_BODY_BYTES,
+    dataDir: e.DATANET_DATA_DIR,
+    jobs: {
+      orderWaitMs: e.DATANET_JOB_ORDER_WAIT_SECONDS * 1000,
+      attemptTimeoutMs: e.DATANET_JOB_ATTEMPT_TIMEOUT_SECONDS * 1000,
+      maxAttempts: e.DATANET_JOB_MAX_ATTEMPTS,
+      concurrency: e.DATANET_JOB_CONCURRENCY,
+      cpuTimeCapMs: e.DATANET_JOB_HE_CPU_SECONDS * 1000,
+      memoryCapBytes: e.DATANET_JOB_HE_MEMORY_MIB * 1024 * 1024,
+      allowSimulatedEnclave: e.DATANET_ALLOW_SIMULATED_ENCLAVE === 'true',
+      chaosCorruptResults: e.DATANET_CHAOS_CORRUPT_RESULTS === 'true',
+    },
   };
 }

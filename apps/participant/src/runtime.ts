@@ -14,6 +14,10 @@ import { DirectoryClient } from './messaging/directory.client.js';
 import { Inbox } from './messaging/inbox.js';
 import { Outbox } from './messaging/outbox.js';
 import { participantMigrations } from './persistence/migrations.js';
+import { JobRunner } from './jobs/job-runner.js';
+import { LessorExecutor } from './jobs/lessor.js';
+import { ChannelRouter } from './jobs/relay-channel.js';
+import { pkiPaths } from '#libs/identity';
 
 export const PARTICIPANT_RUNTIME = Symbol('PARTICIPANT_RUNTIME');
 
@@ -32,6 +36,8 @@ export interface ParticipantRuntime {
   readonly leases: LeaseStore;
   readonly clock: Clock;
   readonly metrics: MetricsRegistry;
+  readonly jobs: JobRunner;
+  readonly channels: ChannelRouter;
   readonly inboxGroup: string;
   readonly inboxTopic: string;
   close(): Promise<void>;
@@ -65,6 +71,51 @@ export async function startParticipantRuntime(config: ParticipantConfig, log: Js
     maxAttempts: config.outboxMaxAttempts,
     sent: metrics.counter('datanet_participant_sent_total', 'Messages published to the hub, by type', 'type'),
   });
+  const channels = new ChannelRouter({
+    ds,
+    outbox,
+    log,
+    limits: {
+      // One frame must fit one bus record with the envelope around it (header, signature, hop stamps).
+      chunkBytes: Math.max(16 * 1024, config.topology.bus.maxMessageBytes - 64 * 1024),
+      maxMessageBytes: 256 * 1024 * 1024,
+      maxChannels: 256,
+      receiveTimeoutMs: config.jobs.attemptTimeoutMs,
+    },
+  });
+  const paths = pkiPaths(config.pkiDir);
+  const lessor = new LessorExecutor({
+    nodeId: config.nodeId,
+    leases,
+    platform: { keyFile: paths.enclavePlatformKey, certFile: paths.enclavePlatformCert },
+    log,
+    nowMs: () => systemClock.nowMs(),
+    receiveTimeoutMs: config.jobs.attemptTimeoutMs,
+    enclaveRequestTimeoutMs: config.jobs.attemptTimeoutMs,
+    served: metrics.counter('datanet_participant_subtasks_served_total', 'Sub-tasks this participant executed as lessor, by strategy', 'strategy'),
+    corruptResults: config.jobs.chaosCorruptResults,
+  });
+  channels.onOpen(lessor.accept);
+  if (config.jobs.chaosCorruptResults) log.warn('FAULT INJECTION ON: this lessor corrupts the results it sends (DATANET_CHAOS_CORRUPT_RESULTS)');
+  if (config.jobs.allowSimulatedEnclave) log.warn('accepting quotes of the SIMULATED software enclave: no hardware protects lessors\' execution (docs/decisions/simulated-enclave.md)');
+  const jobs = new JobRunner({
+    ds,
+    outbox,
+    router: channels,
+    orders,
+    market,
+    leases,
+    self: { nodeId: config.nodeId, hubId: config.hubId },
+    settlementIds: config.topology.settlement.filter((x) => x.hubs.includes(config.hubId)).map((x) => x.id),
+    caCertPem: identity.caCertPem,
+    log,
+    nowMs: () => systemClock.nowMs(),
+    counters: {
+      jobs: metrics.counter('datanet_participant_jobs_total', 'Jobs by state reached (created, completed, failed, cancelled)', 'state'),
+      attempts: metrics.counter('datanet_participant_subtask_attempts_total', 'Sub-task attempts as lessee, by outcome', 'outcome'),
+    },
+    options: { ...config.jobs, pollMs: 200 },
+  });
   const inbox = new Inbox({
     ds,
     self: { nodeId: config.nodeId, hubId: config.hubId, keyAgreementPrivateKey: identity.keyAgreementPrivateKey },
@@ -74,6 +125,7 @@ export async function startParticipantRuntime(config: ParticipantConfig, log: Js
     outbox,
     deadLetters,
     leases,
+    channels,
     log,
     counters: {
       received: metrics.counter('datanet_participant_received_total', 'Messages delivered to the application, by type', 'type'),
@@ -82,6 +134,7 @@ export async function startParticipantRuntime(config: ParticipantConfig, log: Js
     },
   });
   outbox.start();
+  await jobs.resume();
   return {
     config,
     ds,
@@ -96,9 +149,14 @@ export async function startParticipantRuntime(config: ParticipantConfig, log: Js
     leases,
     clock: systemClock,
     metrics,
+    jobs,
+    channels,
     inboxGroup: groups.inbox(config.nodeId),
     inboxTopic: topics.inbox(config.nodeId),
     close: async () => {
+      await jobs.close();
+      channels.closeAll('participant stopping');
+      await lessor.close();
       await outbox.stop();
       await bus.close();
       await ds.destroy();

@@ -28,6 +28,9 @@ export function pkiPaths(dir: string) {
     kexCert: join(dir, 'kex.crt'),
     issuerCert: join(dir, 'issuer.crt'),
     dbPassword: join(dir, 'db.password'),
+    /** Quote-signing key of the participant's (simulated) enclave platform, and its certificate (role enclave-platform). */
+    enclavePlatformKey: join(dir, 'enclave-platform.key'),
+    enclavePlatformCert: join(dir, 'enclave-platform.crt'),
   } as const;
 }
 export type PkiPaths = ReturnType<typeof pkiPaths>;

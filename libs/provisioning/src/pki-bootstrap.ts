@@ -65,6 +65,7 @@ export async function bootstrapPki(o: PkiBootstrapOptions): Promise<PkiBootstrap
         break;
       case 'participant':
         created = await ensureEnrollmentToken(o, node.id, node.subnet?.hub.id ?? '', paths);
+        created = (await ensureEnclavePlatform(ca, node.id, paths, nodeValidityDays)) || created;
         break;
     }
     (created ? report.created : report.kept).push(node.id);
@@ -102,6 +103,21 @@ async function ensureLeafPair(issuer: { certPem: string; privateKeyPem: string }
   await saveKeyFile(paths.kexKey, await exportPrivateKeyPem(kex.privateKey));
   await writeFile(paths.signingCert, sCert.certPem);
   await writeFile(paths.kexCert, kCert.certPem);
+  return true;
+}
+
+/**
+ * The quote-signing identity of a participant's enclave platform. With real TEEs the
+ * hardware vendor certifies this key; the trial network's CA plays that role for the
+ * SIMULATED software enclave (libs/enclave), whose key lives on the lessor's host and
+ * therefore proves only what the simulation can (docs/decisions/simulated-enclave.md).
+ */
+async function ensureEnclavePlatform(ca: { certPem: string; privateKeyPem: string }, nodeId: string, paths: ReturnType<typeof pkiPaths>, validityDays: number): Promise<boolean> {
+  if (existsSync(paths.enclavePlatformKey) && existsSync(paths.enclavePlatformCert)) return false;
+  const keys = await generateSigningKeyPair();
+  const cert = await issueNodeCertificate({ issuer: ca, nodeId, role: 'enclave-platform', usage: 'signing', publicKey: keys.publicKey, validityDays });
+  await saveKeyFile(paths.enclavePlatformKey, await exportPrivateKeyPem(keys.privateKey));
+  await writeFile(paths.enclavePlatformCert, cert.certPem);
   return true;
 }
 

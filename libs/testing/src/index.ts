@@ -1,2 +1,3 @@
 export * from './network.js';
 export * from './topology.js';
+export * from './jobs.js';

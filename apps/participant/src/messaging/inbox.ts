@@ -7,6 +7,7 @@ import { activeTraceIds, contextFromCarrier, currentCarrier, withSpan, type Coun
 import { receiveEnvelope, type Clock, type Received, type ReceiverSelf, type TimePolicy, type TrustPort } from '#libs/relay';
 import { LeaseConflictError, LeaseReceiptCode, MARKET_LEASE_TYPE, type LeaseStore } from '../market/leases.js';
 import type { Outbox } from './outbox.js';
+import type { ChannelRouter } from '../jobs/relay-channel.js';
 
 export interface InboxDeps {
   readonly ds: DataSource;
@@ -17,6 +18,8 @@ export interface InboxDeps {
   readonly outbox: Outbox;
   readonly deadLetters: DeadLetterRepository;
   readonly leases: LeaseStore;
+  /** Job channels (job.frame): reassembled in memory, never stored (they carry ciphertext of one attempt). */
+  readonly channels: ChannelRouter;
   readonly log: JsonLogger;
   readonly counters: { readonly received: Counter; readonly duplicates: Counter; readonly rejected: Counter };
 }
@@ -56,6 +59,10 @@ export class Inbox {
       }
       if (r.header.type === MARKET_LEASE_TYPE) {
         await this.receiveLease(record, r);
+        return;
+      }
+      if (r.header.type === MessageType.JobFrame) {
+        await this.receiveFrame(record, r);
         return;
       }
       const h = r.header;
@@ -109,6 +116,28 @@ export class Inbox {
     }
     this.d.counters.received.inc(MARKET_LEASE_TYPE);
     this.d.log.info(outcome === 'stored' ? 'lease received' : 'lease delivered again; already stored', { messageId: h.messageId, leaseId: checked.lease.terms.leaseId, role: checked.lease.role });
+  }
+
+  /**
+   * A chunk of a job channel. Frames are not stored: reassembly by (message, chunk)
+   * absorbs a redelivery, and a channel does not outlive its process anyway.
+   */
+  private async receiveFrame(record: DeliveredRecord, r: Extract<Received, { ok: true }>): Promise<void> {
+    const h = r.header;
+    let frame: import('#libs/contracts').JobFrame;
+    try {
+      frame = pb.JobFrame.decode(r.body);
+    } catch (e) {
+      await this.reject(record, 'JOB_FRAME_INVALID', `not a JobFrame: ${(e as Error).message}`, h);
+      return;
+    }
+    if (frame.channelId !== h.sessionId) {
+      await this.reject(record, 'JOB_FRAME_INVALID', `frame of channel ${frame.channelId} in session ${h.sessionId}`, h);
+      return;
+    }
+    const outcome = await this.d.channels.deliver(h.source, frame);
+    if (!outcome.ok) await this.reject(record, outcome.code, outcome.detail, h);
+    else this.d.counters.received.inc(MessageType.JobFrame);
   }
 
   /** Stores a verified message under its id; false when this id was delivered before. */

@@ -9,6 +9,7 @@ import { buildEnvelope, CaTrust, stampEnvelope, type SenderIdentity } from '#lib
 import { makeTestNetwork, type TestNetwork } from '../../../../libs/relay/src/test-network.js';
 import { LEASE_CONTENT_TYPE, LeaseReceiptCode, LeaseStore, MARKET_LEASE_TYPE } from '../market/leases.js';
 import { participantMigrations } from '../persistence/migrations.js';
+import { ChannelRouter } from '../jobs/relay-channel.js';
 import { Inbox } from './inbox.js';
 import type { Outbox } from './outbox.js';
 
@@ -69,6 +70,7 @@ beforeAll(async () => {
     outbox: { kick: () => undefined } as unknown as Outbox,
     deadLetters,
     leases,
+    channels: new ChannelRouter({ ds, outbox: { kick: () => undefined } as unknown as Outbox, log: silent, limits: { chunkBytes: 64 * 1024, maxMessageBytes: 1024 * 1024, maxChannels: 4, receiveTimeoutMs: 1000 } }),
     log: silent,
     counters: { received: metrics.counter('r', 'r', 'type'), duplicates: metrics.counter('d', 'd', 'none'), rejected: metrics.counter('x', 'x', 'reason') },
   });

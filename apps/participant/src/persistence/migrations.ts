@@ -102,4 +102,75 @@ export class ParticipantMarket1763800000000 implements MigrationInterface {
   }
 }
 
-export const participantMigrations = [ParticipantInitial1763700000000, ParticipantMarket1763800000000];
+/** Jobs (S204-S210): the lessee's jobs, their sub-tasks and every attempt; the lessee's own data stays in its own schema. */
+export class ParticipantJobs1764000000000 implements MigrationInterface {
+  name = 'ParticipantJobs1764000000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE TABLE jobs (
+        job_id text PRIMARY KEY,
+        client_job_id text UNIQUE,
+        status text NOT NULL CHECK (status IN ('created', 'ordering', 'leased', 'dispatched', 'running', 'completed', 'failed', 'cancelled')),
+        spec jsonb NOT NULL,
+        -- The lessee's dataset, row-major float64 (its own data, in its own schema).
+        data bytea NOT NULL,
+        row_count integer NOT NULL,
+        width integer NOT NULL,
+        strategy text,
+        selection jsonb,
+        order_id text,
+        ordered_at_ms bigint,
+        local_rows integer NOT NULL DEFAULT 0,
+        result bytea,
+        result_rows integer,
+        result_width integer,
+        failure_code text,
+        failure_detail text,
+        deadline_ms bigint NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        updated_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE TABLE job_subtasks (
+        job_id text NOT NULL REFERENCES jobs (job_id),
+        sub_task_id text NOT NULL,
+        row_start integer NOT NULL,
+        row_count integer NOT NULL,
+        -- NULL: the lessee's local share.
+        lease_id text,
+        lessor text,
+        status text NOT NULL CHECK (status IN ('pending', 'running', 'completed', 'failed', 'cancelled')),
+        attempts integer NOT NULL DEFAULT 0,
+        result bytea,
+        result_rows integer,
+        result_width integer,
+        last_error text,
+        PRIMARY KEY (job_id, sub_task_id)
+      );
+      CREATE TABLE job_attempts (
+        job_id text NOT NULL,
+        sub_task_id text NOT NULL,
+        attempt integer NOT NULL,
+        lease_id text NOT NULL,
+        lessor text NOT NULL,
+        channel_id text NOT NULL,
+        status text NOT NULL CHECK (status IN ('running', 'completed', 'failed-lessor', 'cancelled-lessee')),
+        started_at_ms bigint NOT NULL,
+        ended_at_ms bigint,
+        failure_code text,
+        result_digest bytea,
+        bytes_sent bigint,
+        bytes_received bigint,
+        PRIMARY KEY (job_id, sub_task_id, attempt),
+        FOREIGN KEY (job_id, sub_task_id) REFERENCES job_subtasks (job_id, sub_task_id)
+      );
+      CREATE INDEX jobs_open ON jobs (status) WHERE status NOT IN ('completed', 'failed', 'cancelled');
+    `);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE job_attempts; DROP TABLE job_subtasks; DROP TABLE jobs;`);
+  }
+}
+
+export const participantMigrations = [ParticipantInitial1763700000000, ParticipantMarket1763800000000, ParticipantJobs1764000000000];

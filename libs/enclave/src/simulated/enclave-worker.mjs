@@ -89,12 +89,31 @@ function loadPlatform() {
 const bundle = await loadBundle();
 const platform = loadPlatform();
 
+/** Sessions idle this long may make room for a new one; a session that executed once is done. */
+const SESSION_IDLE_MS = 10 * 60 * 1000;
+
+/**
+ * Frees the oldest session that has executed a sub-task or sat idle past SESSION_IDLE_MS.
+ * Its key is gone with it, so nothing encrypted under it can be opened here again; the
+ * lessee's key ring still refuses to reuse its (lessor, session) pair.
+ */
+function evictIdleSession() {
+  const now = Date.now();
+  for (const [id, s] of sessions) {
+    if (s.executed > 0 || now - s.fields.timestampMs > SESSION_IDLE_MS) {
+      sessions.delete(id);
+      return;
+    }
+  }
+}
+
 function attest(req) {
   if (!isHex(req?.nonce, NONCE_BYTES) || !isId(req.leaseId) || !isHex(req.instructionDigest, DIGEST_BYTES)) {
     return reject('HANDSHAKE_MALFORMED', 'attest request needs a 32-byte nonce, a lease id and a 32-byte instruction digest');
   }
   const existing = sessions.get(req.leaseId);
   if (existing?.key) return reject('SESSION_ALREADY_ESTABLISHED', `lease ${req.leaseId} already has a session`);
+  if (existing === undefined && sessions.size >= limits.maxSessions) evictIdleSession();
   if (existing === undefined && sessions.size >= limits.maxSessions) return reject('SESSION_LIMIT_REACHED', `at most ${limits.maxSessions} sessions`);
   // A fresh key-agreement key per attestation; its private half stays in this isolate.
   const ephemeral = generateEphemeral();
@@ -110,7 +129,7 @@ function attest(req) {
   };
   const signature = sign('sha256', quoteBody(fields), { key: platform.key, dsaEncoding: 'ieee-p1363' }).toString('hex');
   const quote = { ...fields, signature, platformCertPem: platform.certPem, platformChainPem: platform.chainPem };
-  sessions.set(req.leaseId, { ecdh: ephemeral.ecdh, fields, quoteDigest: quoteDigest(quote), key: null, keyId: null });
+  sessions.set(req.leaseId, { ecdh: ephemeral.ecdh, fields, quoteDigest: quoteDigest(quote), key: null, keyId: null, executed: 0 });
   return { ok: true, quote };
 }
 
@@ -154,6 +173,7 @@ async function execute(t) {
   if (t.instructionDigest !== session.fields.instructionDigest) return reject('INSTRUCTION_DIGEST_MISMATCH', 'sub-task names instructions other than the attested ones');
   const plain = gcmOpen(session.key, t.nonce, t.ciphertext, subTaskAad(t.leaseId, t.subTaskId));
   if (plain === null) return reject('DECRYPT_FAILED', 'sub-task failed authentication');
+  session.executed++;
   let payload;
   let program;
   try {
