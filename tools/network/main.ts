@@ -1,19 +1,22 @@
 /**
  * `npm start`: the embedded data network on this machine. Starts PostgreSQL,
  * issues the trial PKI, provisions, runs every service as its own process, shows
- * a signed end-to-end-encrypted round trip a1 -> hub-a -> hub-b -> b1 -> back, and
- * keeps the network up until Ctrl-C.
+ * a signed end-to-end-encrypted round trip a1 -> hub-a -> hub-b -> b1 -> back, runs
+ * the sample job (tools/network/sample-job.ts) on leased compute and checks it
+ * against a local plaintext run, and keeps the network up until Ctrl-C.
  *
  * Options (environment): DATANET_TOPOLOGY_FILE (default config/topology.embedded.yaml),
  * DATANET_STATE_DIR (default <tmp>/datanet-<network>), DATANET_ADMIN_DATABASE_URL
  * (use an existing PostgreSQL instead of the embedded one), DATANET_DEMO_ONLY=1
- * (stop after the round trip).
+ * (stop after the round trip and the sample job), DATANET_SKIP_SAMPLE_JOB=1, DATANET_SAMPLE_ROWS
+ * (default 100000).
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { allNodes, loadTopology } from '#libs/config';
 import { LocalNetwork } from '#libs/testing';
 import { roundTrip } from './round-trip.js';
+import { runSampleJob } from './sample-job.js';
 
 const say = (s: string): void => void process.stdout.write(`${s}\n`);
 
@@ -46,6 +49,11 @@ async function main(): Promise<void> {
     say(`  ping ${rt.ping.messageId} from ${rt.ping.source} reached ${to.id} via ${rt.ping.route.join(' -> ')}: "${rt.ping.decoded?.text ?? ''}"`);
     say(`  pong ${rt.pong.messageId} from ${rt.pong.source} reached ${from.id} via ${rt.pong.route.join(' -> ')}: "${rt.pong.decoded?.text ?? ''}"`);
     say(`  signed by the sender, sealed for the recipient (hubs relayed ciphertext only); round trip ${rt.roundTripMs} ms; trace ${rt.traceId ?? '-'}`);
+  }
+  if (process.env.DATANET_SKIP_SAMPLE_JOB !== '1') {
+    const rows = Number(process.env.DATANET_SAMPLE_ROWS ?? 100_000);
+    const sample = await runSampleJob(net, topology, { rows, features: 16, say });
+    if (!sample.ok) process.exitCode = 1;
   }
   if (process.env.DATANET_DEMO_ONLY === '1') return stop();
   say(`\noperator token for hub endpoints (/v1/operator/*): ${net.adminToken}`);

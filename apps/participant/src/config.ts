@@ -18,9 +18,13 @@ const participantEnvSchema = z.object({
   DATANET_JOB_ATTEMPT_TIMEOUT_SECONDS: env.positiveInt(86_400).default(180),
   DATANET_JOB_MAX_ATTEMPTS: env.positiveInt(20).default(3),
   DATANET_JOB_CONCURRENCY: env.positiveInt(64).default(4),
-  /** S206 caps: CPU time and memory one job may spend on HE encryption. */
+  /**
+   * S206 caps: CPU time and ciphertext bytes one job may spend on HE encryption. The
+   * ciphertexts also cross the bus (three hops), so the byte cap bounds transfer too
+   * (docs/decisions/jobs.md).
+   */
   DATANET_JOB_HE_CPU_SECONDS: env.positiveInt(86_400).default(60),
-  DATANET_JOB_HE_MEMORY_MIB: env.positiveInt(1_048_576).default(2048),
+  DATANET_JOB_HE_MEMORY_MIB: env.positiveInt(1_048_576).default(128),
   /** Accept attestation quotes of the SIMULATED software enclave (the only TEE this build ships). */
   DATANET_ALLOW_SIMULATED_ENCLAVE: z.enum(['true', 'false']).default('true'),
   /** FAULT INJECTION for tests: this lessor corrupts the results it sends. Never set in production. */

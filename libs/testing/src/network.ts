@@ -19,6 +19,8 @@ export interface NetworkOptions {
   readonly healthTimeoutMs?: number;
   /** Extra environment for every service (e.g. DATANET_LOG_LEVEL). */
   readonly env?: Readonly<Record<string, string>>;
+  /** Extra environment for single services, by node id, over `env` (e.g. a lessor with fault injection on). */
+  readonly nodeEnv?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   readonly onEvent?: (event: string) => void;
 }
 
@@ -45,6 +47,8 @@ const HEALTH_POLL_MS = 100;
  */
 export class LocalNetwork {
   private readonly nodes = new Map<string, RunningNode>();
+  /** Per-node environment set by startNode(id, { env }): kept for the node's later starts (restart). */
+  private readonly nodeEnv = new Map<string, Readonly<Record<string, string>>>();
 
   private constructor(
     readonly topology: Topology,
@@ -127,6 +131,13 @@ export class LocalNetwork {
     return join(this.stateDir, 'pki', nodeId);
   }
 
+  /** A participant's data directory: the only place its jobs' csvPath may point into. */
+  dataDir(nodeId: string): string {
+    const dir = join(this.stateDir, 'data', nodeId);
+    mkdirSync(dir, { recursive: true });
+    return dir;
+  }
+
   logFile(nodeId: string): string {
     return join(this.stateDir, 'logs', `${nodeId}.log`);
   }
@@ -135,13 +146,18 @@ export class LocalNetwork {
     return this.nodes.get(nodeId)?.child?.pid;
   }
 
-  async startNode(nodeId: string): Promise<void> {
+  /**
+   * Starts one service. `env` (over the network's `env` and `nodeEnv`) replaces what an
+   * earlier startNode gave this node and stays for its later starts; `{ env: {} }` clears it.
+   */
+  async startNode(nodeId: string, o: { readonly env?: Readonly<Record<string, string>> } = {}): Promise<void> {
     const node = allNodes(this.topology).find((x) => x.id === nodeId);
     const conn = this.connections.get(nodeId);
     if (!node || !conn) throw new Error(`unknown node ${nodeId}`);
     const existing = this.nodes.get(nodeId);
     if (existing?.child && existing.child.exitCode === null) throw new Error(`${nodeId} is already running`);
     const log = existing?.log ?? createWriteStream(this.logFile(nodeId), { flags: 'a' });
+    if (o.env) this.nodeEnv.set(nodeId, o.env);
     const env: NodeJS.ProcessEnv = {
       PATH: process.env.PATH,
       NODE_ENV: 'production',
@@ -150,8 +166,10 @@ export class LocalNetwork {
       DATANET_DATABASE_URL: conn.databaseUrl,
       DATANET_BUS_DATABASE_URL: conn.busDatabaseUrl,
       DATANET_PKI_DIR: join(this.stateDir, 'pki', nodeId),
-      ...(node.role !== 'participant' ? { DATANET_ADMIN_TOKEN: this.adminToken } : {}),
+      ...(node.role !== 'participant' ? { DATANET_ADMIN_TOKEN: this.adminToken } : { DATANET_DATA_DIR: this.dataDir(nodeId) }),
       ...this.options.env,
+      ...this.options.nodeEnv?.[nodeId],
+      ...this.nodeEnv.get(nodeId),
     };
     const child = spawn(process.execPath, [join(REPO_ROOT, ENTRYPOINT[node.role])], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout.pipe(log, { end: false });
