@@ -125,4 +125,63 @@ export class SettlementAudit1764000000000 implements MigrationInterface {
   }
 }
 
-export const settlementMigrations = [SettlementInitial1763700000000, SettlementLeases1763800000000, SettlementLedger1763900000000, SettlementAudit1764000000000];
+/**
+ * Sub-task evidence (issue 5): what each lessee reported about each attempt,
+ * digests and sizes only. A report whose lease is not stored yet waits here
+ * ('awaiting-lease', deduplicated by content) until the lease arrives; an
+ * accepted report is unique per report id. ledger_recorded_at is set in the
+ * transaction that records its SubTaskCompleted event: NULL means "still to
+ * hand to the ledger" (done after the accepting transaction, reconciled at start).
+ */
+export class SettlementSubTaskReports1764200000000 implements MigrationInterface {
+  name = 'SettlementSubTaskReports1764200000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE TABLE subtask_reports (
+        id bigserial PRIMARY KEY,
+        state text NOT NULL CHECK (state IN ('awaiting-lease', 'accepted')),
+        report_id text NOT NULL,
+        job_id text NOT NULL,
+        sub_task_id text NOT NULL,
+        attempt integer NOT NULL CHECK (attempt >= 0),
+        lease_id text NOT NULL,
+        lessee text NOT NULL,
+        lessor text NOT NULL,
+        strategy text NOT NULL,
+        outcome text NOT NULL CHECK (outcome IN ('completed', 'failed-lessor', 'cancelled-lessee')),
+        started_at_ms bigint NOT NULL,
+        ended_at_ms bigint NOT NULL CHECK (ended_at_ms >= started_at_ms),
+        result_sha256 text CHECK (result_sha256 ~ '^[0-9a-f]{64}$'),
+        input_bytes bigint NOT NULL CHECK (input_bytes >= 0),
+        result_bytes bigint NOT NULL CHECK (result_bytes >= 0),
+        rows bigint NOT NULL CHECK (rows >= 0),
+        failure_code text,
+        -- ceil((ended - started) / 1 s) x lease cores; known once the lease is.
+        used_core_seconds bigint CHECK (used_core_seconds >= 0),
+        ledger_event_id text NOT NULL,
+        content_sha256 bytea NOT NULL,
+        -- The hub that admitted the sender (its certificate's issuer), the hub that delivered it.
+        sender_hub text NOT NULL,
+        via_hub text NOT NULL,
+        message_id text NOT NULL,
+        conflicts integer NOT NULL DEFAULT 0,
+        received_at timestamptz NOT NULL DEFAULT now(),
+        ledger_recorded_at timestamptz,
+        CHECK (state = 'awaiting-lease' OR used_core_seconds IS NOT NULL)
+      );
+      CREATE UNIQUE INDEX subtask_reports_accepted ON subtask_reports (report_id) WHERE state = 'accepted';
+      CREATE UNIQUE INDEX subtask_reports_awaiting ON subtask_reports (report_id, content_sha256) WHERE state = 'awaiting-lease';
+      CREATE INDEX subtask_reports_job ON subtask_reports (job_id, id);
+      CREATE INDEX subtask_reports_lease ON subtask_reports (lease_id, id);
+      CREATE INDEX subtask_reports_unrecorded ON subtask_reports (id) WHERE state = 'accepted' AND ledger_recorded_at IS NULL;
+      CREATE INDEX subtask_reports_waiting ON subtask_reports (id) WHERE state = 'awaiting-lease';
+    `);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE subtask_reports;`);
+  }
+}
+
+export const settlementMigrations = [SettlementInitial1763700000000, SettlementLeases1763800000000, SettlementLedger1763900000000, SettlementAudit1764000000000, SettlementSubTaskReports1764200000000];

@@ -16,10 +16,13 @@ import { PostgresAuditLog } from '#libs/audit';
 import { settlementMigrations } from './migrations.js';
 import { LeaseBooking } from './ledger/lease-booking.js';
 import { SettlementLedgerService } from './ledger/ledger.service.js';
+import { SubTaskReports } from './reports/subtask-reports.js';
 
 export const SETTLEMENT_RUNTIME = Symbol('SETTLEMENT_RUNTIME');
 
 const LEASE_END_CHECK_MS = 1_000;
+/** Reports waiting for a lease that came meanwhile, and reports the ledger refused for a limit, are retried this often. */
+const REPORT_RECONCILE_MS = 5_000;
 
 export interface SettlementRuntime {
   readonly ledger: SettlementLedgerService;
@@ -29,6 +32,7 @@ export interface SettlementRuntime {
   readonly buses: ReadonlyMap<string, MessageBus>;
   readonly metrics: MetricsRegistry;
   readonly leases: SettlementLeaseStore;
+  readonly reports: SubTaskReports;
   readonly deadLetters: DeadLetterRepository;
   readonly inboxGroup: string;
   readonly inboxTopic: string;
@@ -71,8 +75,14 @@ export async function startSettlementRuntime(config: SettlementConfig, log: Json
     },
   });
   const replayed = await ledger.rebuild();
-  const booking = new LeaseBooking(ds, ledger, log, config.nodeId);
+  // A report of an attempt that ran until its lease's end may be sent at the end and
+  // travel as long as an envelope lives: the lease stays open that long for it.
+  const booking = new LeaseBooking(ds, ledger, log, config.nodeId, time.maxTtlMs + time.clockSkewMs);
   await booking.reconcile();
+  const reportCounter = metrics.counter('datanet_settlement_subtask_reports_total', 'Sub-task reports recorded, by outcome (accepted, duplicate, awaiting-lease, released)', 'outcome');
+  const reports = new SubTaskReports({ ds, ledger, log, counters: { reports: reportCounter, rejected } });
+  // After the leases: a report is metered against its booked lease.
+  await reports.reconcile();
   log.info('ledger rebuilt from its events', { events: replayed });
   const inbox = new SettlementInbox({
     ds,
@@ -83,15 +93,29 @@ export async function startSettlementRuntime(config: SettlementConfig, log: Json
     time,
     deadLetters,
     leases,
-    onLeaseStored: (terms, viaHub) => booking.book(terms, viaHub),
+    reports,
+    onLeaseStored: async (terms, viaHub) => {
+      await booking.book(terms, viaHub);
+      await reports.releaseAwaiting(terms.leaseId);
+    },
     log,
-    counters: { received, rejected, leases: metrics.counter('datanet_settlement_leases_total', 'Lease deliveries verified, by outcome (stored, duplicate)', 'outcome') },
+    counters: { received, rejected, reports: reportCounter, leases: metrics.counter('datanet_settlement_leases_total', 'Lease deliveries verified, by outcome (stored, duplicate)', 'outcome') },
   });
 
   const endTimer = setInterval(() => {
     booking.endDueLeases(Date.now()).catch((e: unknown) => log.warn('ending leases failed; will retry', { error: e as Error }));
   }, LEASE_END_CHECK_MS);
   endTimer.unref();
+  let reconciling = false;
+  const reportTimer = setInterval(() => {
+    if (reconciling) return;
+    reconciling = true;
+    reports
+      .reconcile()
+      .catch((e: unknown) => log.warn('reconciling sub-task reports failed; will retry', { error: e as Error }))
+      .finally(() => (reconciling = false));
+  }, REPORT_RECONCILE_MS);
+  reportTimer.unref();
 
   return {
     config,
@@ -99,6 +123,7 @@ export async function startSettlementRuntime(config: SettlementConfig, log: Json
     buses,
     metrics,
     leases,
+    reports,
     ledger,
     audit,
     deadLetters,
@@ -107,6 +132,7 @@ export async function startSettlementRuntime(config: SettlementConfig, log: Json
     handle: (viaHub, record) => inbox.handle(viaHub, record),
     close: async () => {
       clearInterval(endTimer);
+      clearInterval(reportTimer);
       for (const b of buses.values()) await b.close();
       await ds.destroy();
     },

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { BusContext } from '#libs/bus';
 import { ADMIN_TOKEN, AdminGuard, ZodPipe } from '#libs/service-kit';
 import { LedgerController, LedgerOperatorController } from './ledger/ledger.controller.js';
+import { JobsController } from './reports/jobs.controller.js';
 import { SETTLEMENT_RUNTIME, type SettlementRuntime } from './runtime.js';
 
 /** One logical pattern per served hub: the record's bus tells which hub relayed it. */
@@ -77,7 +78,7 @@ export class SettlementModule {
   static register(rt: SettlementRuntime): DynamicModule {
     return {
       module: SettlementModule,
-      controllers: [HealthController, LeasesController, LedgerController, LedgerOperatorController, inboxConsumerFor([...rt.buses.keys()])],
+      controllers: [HealthController, LeasesController, LedgerController, JobsController, LedgerOperatorController, inboxConsumerFor([...rt.buses.keys()])],
       providers: [{ provide: SETTLEMENT_RUNTIME, useValue: rt }, { provide: ADMIN_TOKEN, useValue: rt.config.adminToken ?? '' }, AdminGuard],
     };
   }

@@ -65,12 +65,12 @@ export class AdmissionController {
   }
 
   @Get('directory/:nodeId')
-  @ApiOperation({ summary: "A participant's public certificates, from this hub or its owning peer hub" })
-  @ApiQuery({ name: 'local', required: false, description: '1: answer only for this hub\'s own participants (hub-to-hub lookups)' })
+  @ApiOperation({ summary: "A participant's public certificates (from this hub or its owning peer hub), or the key-agreement certificate of a settlement service this hub serves (role 'settlement', CA-issued)" })
+  @ApiQuery({ name: 'local', required: false, description: '1: answer only for this hub\'s own participants and the settlement services it serves (hub-to-hub lookups)' })
   @ApiResponse({ status: 404, description: 'NODE_UNKNOWN' })
   async directory(@Param('nodeId', new ZodPipe(nodeIdParam)) nodeId: string, @Query('local') local?: string): Promise<unknown> {
     const entry = await this.rt.directory.lookup(nodeId, local === '1');
-    if (!entry) throw new ApiError(HttpStatus.NOT_FOUND, 'NODE_UNKNOWN', `${nodeId} is not an admitted participant reachable from ${this.rt.config.nodeId}`);
+    if (!entry) throw new ApiError(HttpStatus.NOT_FOUND, 'NODE_UNKNOWN', `${nodeId} is neither an admitted participant reachable from ${this.rt.config.nodeId} nor a settlement service it serves`);
     return entry;
   }
 }

@@ -12,9 +12,11 @@ const END_BATCH = 500;
 
 /**
  * From stored leases to ledger events: a lease booked when it is first stored
- * (escrow hold on the lessee), ended when its end time has passed (the rest of
- * the escrow released). Both are keyed by lease id, so retries and the start-up
- * reconciliation can never book twice.
+ * (escrow hold on the lessee), ended when its end time plus `endGraceMs` has
+ * passed (the rest of the escrow released). The grace lets the lessee's report
+ * of an attempt that ran until the end still arrive before the lease closes (a
+ * sub-task after LeaseEnded is refused with LEDGER_LEASE_ENDED). Both are keyed
+ * by lease id, so retries and the start-up reconciliation can never book twice.
  */
 export class LeaseBooking {
   constructor(
@@ -23,6 +25,8 @@ export class LeaseBooking {
     private readonly log: JsonLogger,
     /** This settlement node: the actor of time-driven events. */
     private readonly self: string,
+    /** How long after its end a lease stays open for late sub-task reports. */
+    private readonly endGraceMs = 0,
   ) {}
 
   async book(t: LeaseTerms, viaHub: string): Promise<void> {
@@ -47,7 +51,7 @@ export class LeaseBooking {
           AND EXISTS (SELECT 1 FROM ledger_events e WHERE e.event_id = 'lease-booked:' || l.lease_id AND e.status = 'applied')
           AND NOT EXISTS (SELECT 1 FROM ledger_events e WHERE e.event_id = 'lease-ended:' || l.lease_id)
         ORDER BY l.end_ms, l.lease_id LIMIT $2`,
-      [nowMs, END_BATCH],
+      [nowMs - this.endGraceMs, END_BATCH],
     );
     for (const r of rows) await this.ledger.apply({ type: 'LeaseEnded', eventId: leaseEndedEventId(r.lease_id), leaseId: r.lease_id }, { actor: this.self, origin: 'lease-clock' });
     return rows.length;

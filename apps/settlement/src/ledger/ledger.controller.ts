@@ -16,6 +16,9 @@ const leaseIdParam = z.string().regex(/^[0-9a-f]{32}$/, 'must be a lease id');
 const participantParam = z.string().regex(/^[a-z][a-z0-9-]{0,40}$/);
 const statementQuery = z.strictObject({ from: z.iso.datetime().optional(), to: z.iso.datetime().optional(), format: z.enum(['json', 'csv']).default('json') });
 
+/** Evidence rows shown with a lease's cost (the job endpoints page through all of a job's). */
+const LEASE_EVIDENCE_MAX = 1000;
+
 const json = (v: unknown): unknown => JSON.parse(JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? x.toString() : x)));
 
 @ApiTags('ledger')
@@ -31,11 +34,11 @@ export class LedgerController {
   }
 
   @Get('leases/:leaseId/cost')
-  @ApiOperation({ summary: 'A lease\'s cost breakdown: usage, each hub\'s fee, escrow held, released and remaining' })
-  cost(@Param('leaseId', new ZodPipe(leaseIdParam)) leaseId: string): unknown {
+  @ApiOperation({ summary: 'A lease\'s cost breakdown: usage, each hub\'s fee, escrow held, released and remaining, and the sub-task evidence it was metered from (first 1000 reports)' })
+  async cost(@Param('leaseId', new ZodPipe(leaseIdParam)) leaseId: string): Promise<unknown> {
     const c = this.rt.ledger.leaseCost(leaseId);
     if (!c) throw new ApiError(HttpStatus.NOT_FOUND, 'LEASE_NOT_BOOKED', `lease ${leaseId} is not in the ledger`);
-    return json(c);
+    return { ...(json(c) as object), evidence: await this.rt.reports.evidenceOfLease(leaseId, LEASE_EVIDENCE_MAX) };
   }
 
   @Get('statements/hubs/:hubId')

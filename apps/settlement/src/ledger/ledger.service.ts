@@ -1,5 +1,5 @@
-import type { DataSource } from 'typeorm';
-import { Ledger, type ApplyResult, type LedgerEvent, type Posting } from '#libs/ledger';
+import type { DataSource, EntityManager } from 'typeorm';
+import { Ledger, type ApplyResult, type EventRecord, type LedgerEvent, type Posting } from '#libs/ledger';
 import type { PostgresAuditLog } from '#libs/audit';
 import type { JsonLogger } from '#libs/observability';
 
@@ -57,8 +57,12 @@ export class SettlementLedgerService {
     return count;
   }
 
-  /** Applies one event exactly once (replays are no-ops, conflicting duplicates are recorded). */
-  apply(event: LedgerEvent, source: EventSource): Promise<ApplyResult> {
+  /**
+   * Applies one event exactly once (replays are no-ops, conflicting duplicates are recorded).
+   * `alongside` runs in the transaction that records the event (only when the ledger
+   * records it), so a caller's marker commits if and only if the event does.
+   */
+  apply(event: LedgerEvent, source: EventSource, alongside?: (m: EntityManager, result: ApplyResult) => Promise<void>): Promise<ApplyResult> {
     const run = this.tail.then(async () => {
       const result = this.ledger.apply(event);
       if (!RECORDED.has(result.status)) return result;
@@ -82,6 +86,7 @@ export class SettlementLedgerService {
             origin: source.origin,
             details: { type: event.type, status: result.status, code: result.code ?? null, postings: result.postings.map((p) => p.seq), leaseId: 'leaseId' in event ? event.leaseId : event.type === 'LeaseBooked' ? event.terms.leaseId : null },
           });
+          await alongside?.(m, result);
         });
       } catch (e) {
         this.d.onFatal(e);
@@ -105,12 +110,17 @@ export class SettlementLedgerService {
     return this.ledger.eventRecord(eventId) !== undefined;
   }
 
+  /** The recorded outcome of an event id (a parked event shows its final status once released). */
+  eventRecord(eventId: string): EventRecord | undefined {
+    return this.ledger.eventRecord(eventId);
+  }
+
   checkInvariants(): string[] {
     return [...this.ledger.checkInvariants()];
   }
 }
 
-async function insertPosting(m: import('typeorm').EntityManager, p: Posting): Promise<void> {
+async function insertPosting(m: EntityManager, p: Posting): Promise<void> {
   for (const e of p.entries) {
     await m.query(`INSERT INTO ledger_entries (posting_seq, event_id, kind, lease_id, account, side, amount_minor) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
       p.seq,
