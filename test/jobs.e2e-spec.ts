@@ -43,3 +43,54 @@ describe.each(['tee-symmetric', 'tee-symmetric-he-result', 'he'])('a job with st
     expect(maxRelativeError(result, reference)).toBeLessThan(1e-3);
   });
 });
+
+describe('a joint computation with a third participant in a third subnet (claims 6-7)', () => {
+  it('scores a1\'s customers on leased enclaves, combines them with c1\'s features under a1\'s HE key over two rounds, and equals the plaintext reference', async () => {
+    // c1 (subnet c) offers its own features of the same 300 customers, for a1 only.
+    const cRows = sampleCreditRows(rows.length, 4, 99);
+    const offered = await fetch(`${net.url('c1')}/v1/joint/datasets/bureau`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ dataset: { rows: cRows }, partners: ['a1'] }) });
+    expect(offered.status).toBe(201);
+    await offerCompute(net.url('b1'), { cores: 1, priceMinorPerCoreSecond: 5 });
+    await offerCompute(net.url('b2'), { cores: 1, priceMinorPerCoreSecond: 6 });
+    const lessorProgram = { version: 1, inputWidth: FEATURES, ops: [{ op: 'dot', weights: program.ops[0]!.op === 'dot' ? program.ops[0].weights : [], bias: 0.1 }] } as const;
+    const cWeights = [1, 0.2, -0.15, 0.1, 0.05];
+    const round1Party = { version: 1, inputWidth: 5, ops: [{ op: 'dot', weights: cWeights, bias: -0.05 }, { op: 'poly', coefficients: [0.5, 0.197, 0, -0.004] }] } as const;
+    const round2Lessor = { version: 1, inputWidth: 1, ops: [{ op: 'add', operand: -0.5 }, { op: 'mul', operand: 4 }] } as const;
+    const round2Party = { version: 1, inputWidth: 5, ops: [{ op: 'dot', weights: [1, 0, 0, 0, 0.3], bias: 0 }] } as const;
+    const job = await submitJob(net.url('a1'), {
+      dataset: { rows },
+      program: lessorProgram,
+      resources: { cores: 2, memoryMiB: 2048, durationS: 600 },
+      maxPriceMinorPerCoreSecond: 10,
+      deadlineInS: 400,
+      joint: { party: 'c1', datasetId: 'bureau', partyProgram: round1Party, rounds: [{ lessorProgram: round2Lessor, partyProgram: round2Party }] },
+    });
+    const done = await waitForJob(net.url('a1'), job.jobId, 360_000);
+    expect({ status: done.status, failure: done.failure }).toEqual({ status: 'completed', failure: null });
+    expect(done.strategy).toBe('tee-symmetric-he-result');
+    expect(new Set(done.attempts.map((a) => a.lessor))).toEqual(new Set(['b1', 'b2']));
+    const with5 = (a: number[][], b: number[][]): number[][] => a.map((r, i) => [...r, ...b[i]!]);
+    const r1 = plainReference(round1Party, with5(plainReference(lessorProgram, rows), cRows));
+    const expected = plainReference(round2Party, with5(plainReference(round2Lessor, r1), cRows));
+    const result = await jobResult(net.url('a1'), job.jobId);
+    expect(result).toHaveLength(rows.length);
+    expect(maxRelativeError(result, expected)).toBeLessThan(1e-3);
+  });
+
+  it('refuses a lessee that c1 did not name as a partner', async () => {
+    const offered = await fetch(`${net.url('c1')}/v1/joint/datasets/private`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ dataset: { rows: [[1, 2]] }, partners: ['b2'] }) });
+    expect(offered.status).toBe(201);
+    await offerCompute(net.url('b1'), { cores: 1, priceMinorPerCoreSecond: 5 });
+    const job = await submitJob(net.url('a1'), {
+      dataset: { rows: rows.slice(0, 1) },
+      program: { version: 1, inputWidth: FEATURES, ops: [{ op: 'sum', axis: 'columns' }] },
+      resources: { cores: 1, memoryMiB: 1024, durationS: 600 },
+      maxPriceMinorPerCoreSecond: 10,
+      deadlineInS: 200,
+      joint: { party: 'c1', datasetId: 'private', partyProgram: { version: 1, inputWidth: 3, ops: [{ op: 'sum', axis: 'columns' }] } },
+    });
+    const done = await waitForJob(net.url('a1'), job.jobId, 180_000);
+    expect(done.status).toBe('failed');
+    expect(done.failure?.detail).toContain('JOINT_NOT_PARTNER');
+  });
+});

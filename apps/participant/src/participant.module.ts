@@ -3,7 +3,7 @@ import { Ctx, EventPattern } from '@nestjs/microservices';
 import { BusContext } from '#libs/bus';
 import { LeasesController, OrdersController } from './http/market.controllers.js';
 import { HealthController, MessagesController } from './http/participant.controllers.js';
-import { JobsController } from './http/jobs.controller.js';
+import { JobsController, JointDatasetsController } from './http/jobs.controller.js';
 import { PARTICIPANT_RUNTIME, type ParticipantRuntime } from './runtime.js';
 
 export const ParticipantPatterns = { Inbox: 'participant.inbox' } as const;
@@ -21,6 +21,6 @@ export class InboxConsumer {
 @Module({})
 export class ParticipantModule {
   static register(rt: ParticipantRuntime): DynamicModule {
-    return { module: ParticipantModule, controllers: [HealthController, MessagesController, OrdersController, LeasesController, JobsController, InboxConsumer], providers: [{ provide: PARTICIPANT_RUNTIME, useValue: rt }] };
+    return { module: ParticipantModule, controllers: [HealthController, MessagesController, OrdersController, LeasesController, JobsController, JointDatasetsController, InboxConsumer], providers: [{ provide: PARTICIPANT_RUNTIME, useValue: rt }] };
   }
 }

@@ -17,6 +17,7 @@ import { participantMigrations } from './persistence/migrations.js';
 import { JobRunner } from './jobs/job-runner.js';
 import { LessorExecutor } from './jobs/lessor.js';
 import { ChannelRouter } from './jobs/relay-channel.js';
+import { JOINT_CHANNEL, JointDatasets, jointPartyAcceptor } from './jobs/joint.js';
 import { pkiPaths } from '#libs/identity';
 
 export const PARTICIPANT_RUNTIME = Symbol('PARTICIPANT_RUNTIME');
@@ -37,6 +38,7 @@ export interface ParticipantRuntime {
   readonly clock: Clock;
   readonly metrics: MetricsRegistry;
   readonly jobs: JobRunner;
+  readonly jointDatasets: JointDatasets;
   readonly channels: ChannelRouter;
   readonly inboxGroup: string;
   readonly inboxTopic: string;
@@ -53,7 +55,7 @@ export async function startParticipantRuntime(config: ParticipantConfig, log: Js
   const ds = await openServiceDataSource({ url: config.databaseUrl, schema: config.dbSchema, entities: [], migrations: participantMigrations, applicationName: config.nodeId });
   const bus = openSubnetBus(config.bus, config.subnet.id, config.nodeId);
   const metrics = new MetricsRegistry();
-  const directory = new DirectoryClient(config.hubUrl, identity.caCertPem);
+  const directory = new DirectoryClient(config.hubUrl, identity.caCertPem, { settlementIds: config.topology.settlement.map((x) => x.id) });
   const deadLetters = new DeadLetterRepository(ds);
   const trust = new CaTrust(identity.caCertPem);
   const market = new HubMarketClient({ hubUrl: config.hubUrl, signer: { nodeId: config.nodeId, sign: (d) => identity.sender.signingKey.sign(d) }, clock: systemClock });
@@ -95,7 +97,10 @@ export async function startParticipantRuntime(config: ParticipantConfig, log: Js
     served: metrics.counter('datanet_participant_subtasks_served_total', 'Sub-tasks this participant executed as lessor, by strategy', 'strategy'),
     corruptResults: config.jobs.chaosCorruptResults,
   });
-  channels.onOpen(lessor.accept);
+  const jointDatasets = new JointDatasets(ds);
+  const jointParty = jointPartyAcceptor(jointDatasets, log);
+  // One channel kind per role: a joint round (this participant as the third party C) or a leased sub-task (as lessor).
+  channels.onOpen((source, frame) => (frame.strategy === JOINT_CHANNEL ? jointParty(source, frame) : lessor.accept(source, frame)));
   if (config.jobs.chaosCorruptResults) log.warn('FAULT INJECTION ON: this lessor corrupts the results it sends (DATANET_CHAOS_CORRUPT_RESULTS)');
   if (config.jobs.allowSimulatedEnclave) log.warn('accepting quotes of the SIMULATED software enclave: no hardware protects lessors\' execution (docs/decisions/simulated-enclave.md)');
   const jobs = new JobRunner({
@@ -150,6 +155,7 @@ export async function startParticipantRuntime(config: ParticipantConfig, log: Js
     clock: systemClock,
     metrics,
     jobs,
+    jointDatasets,
     channels,
     inboxGroup: groups.inbox(config.nodeId),
     inboxTopic: topics.inbox(config.nodeId),

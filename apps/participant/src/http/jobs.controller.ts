@@ -2,7 +2,7 @@ import { Body, Controller, Get, Header, HttpStatus, Inject, Param, Post, Query, 
 import { ApiBody, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { ApiError, ZodPipe } from '#libs/service-kit';
-import { JOB_LIMITS, JOB_STRATEGIES, validateJobSpec } from '../jobs/job-spec.js';
+import { DATASET_ID, JOB_LIMITS, JOB_STRATEGIES, readDataset, validateJobSpec } from '../jobs/job-spec.js';
 import { PARTICIPANT_RUNTIME, type ParticipantRuntime } from '../runtime.js';
 
 export const jobIdParam = z.string().regex(/^[0-9a-f-]{36}$/, 'must be a job id (uuid)');
@@ -98,5 +98,49 @@ export class JobsController {
     const v = await this.rt.jobs.stop(jobId);
     if (!v) throw new ApiError(HttpStatus.NOT_FOUND, 'JOB_UNKNOWN', `no job ${jobId}`);
     return v;
+  }
+}
+
+const datasetIdParam = z.string().regex(DATASET_ID, 'must be a dataset id: 1-64 of [A-Za-z0-9._-]');
+
+@ApiTags('joint computation')
+@Controller('v1/joint/datasets')
+export class JointDatasetsController {
+  constructor(@Inject(PARTICIPANT_RUNTIME) private readonly rt: ParticipantRuntime) {}
+
+  @Post(':datasetId')
+  @ApiOperation({ summary: 'Offer (or replace) a dataset for joint computation as the third participant (claims 6-7): named partners may compute over it under their HE key; its rows never leave this participant in clear' })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['dataset', 'partners'],
+      properties: {
+        dataset: { type: 'object', description: 'Exactly one of rows, csv, csvPath (inside DATANET_DATA_DIR); row i must be the same entity as the partner\'s row i' },
+        partners: { type: 'array', items: { type: 'string' }, description: 'Participant ids allowed to run joint jobs over it' },
+        maxOutputWidth: { type: 'integer', minimum: 1, maximum: 256, description: 'Widest output a partner\'s program may produce (default 1: no program can hand the columns out)' },
+      },
+    },
+  })
+  @ApiResponse({ status: 201, description: 'the dataset (id, rows, width, partners) without its rows' })
+  async put(@Param('datasetId', new ZodPipe(datasetIdParam)) datasetId: string, @Body() body: unknown): Promise<unknown> {
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new ApiError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', 'body must be a JSON object');
+    const b = body as Record<string, unknown>;
+    if (Object.keys(b).some((k) => !['dataset', 'partners', 'maxOutputWidth'].includes(k))) throw new ApiError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', 'only dataset, partners, maxOutputWidth');
+    const partners = b.partners;
+    if (!Array.isArray(partners) || partners.length === 0 || partners.length > 1000 || !partners.every((p) => typeof p === 'string' && /^[a-z][a-z0-9-]{0,40}$/.test(p))) {
+      throw new ApiError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', 'partners: 1-1000 participant ids');
+    }
+    const maxOutputWidth = b.maxOutputWidth ?? 1;
+    if (typeof maxOutputWidth !== 'number' || !Number.isInteger(maxOutputWidth) || maxOutputWidth < 1 || maxOutputWidth > 256) throw new ApiError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', 'maxOutputWidth: an integer 1..256');
+    const data = readDataset(b.dataset, this.rt.config.dataDir);
+    if (!data.ok) throw new ApiError(HttpStatus.BAD_REQUEST, data.code, data.message);
+    if (data.value.rowCount > JOB_LIMITS.rowsPerSubTask) throw new ApiError(HttpStatus.BAD_REQUEST, 'JOB_DATASET_TOO_LARGE', `a joint dataset has at most ${JOB_LIMITS.rowsPerSubTask} rows`);
+    return this.rt.jointDatasets.put(datasetId, data.value, partners as string[], maxOutputWidth);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Datasets offered for joint computation (without their rows)' })
+  async list(): Promise<unknown> {
+    return { datasets: await this.rt.jointDatasets.list() };
   }
 }

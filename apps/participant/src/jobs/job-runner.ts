@@ -12,6 +12,10 @@ import {
   runHeLessee,
   runTeeHeResultLessee,
   runTeeSymmetricLessee,
+  createJointKeys,
+  jointShardFromTeeResult,
+  runTeeHeResultForJoint,
+  type JointShard,
   type StrategyOutcome,
   type SubTaskSpec,
   type TeeLesseeOptions,
@@ -22,6 +26,7 @@ import type { OrderDesk } from '../market/orders.js';
 import type { Outbox } from '../messaging/outbox.js';
 import { fromFloat64Bytes, JOB_LIMITS, sliceRows, toFloat64Bytes, type Dataset, type JobSpec, type JobStrategy } from './job-spec.js';
 import type { ChannelRouter, RelayChannel } from './relay-channel.js';
+import { jointRoundWithParty } from './joint.js';
 
 export type JobStatus = 'created' | 'ordering' | 'leased' | 'dispatched' | 'running' | 'completed' | 'failed' | 'cancelled';
 export const TERMINAL: ReadonlySet<JobStatus> = new Set<JobStatus>(['completed', 'failed', 'cancelled']);
@@ -84,7 +89,7 @@ export interface JobRunnerDeps {
   readonly options: JobRunnerOptions;
 }
 
-interface JobRow {
+export interface JobRow {
   job_id: string;
   client_job_id: string | null;
   status: JobStatus;
@@ -105,7 +110,7 @@ interface JobRow {
   updated_at: Date;
 }
 
-interface SubTaskRow {
+export interface SubTaskRow {
   sub_task_id: string;
   row_start: number;
   row_count: number;
@@ -138,7 +143,7 @@ const JOB_COLUMNS = `job_id, client_job_id, status, spec, row_count, width, stra
   failure_code, failure_detail, result_rows, result_width, created_at, updated_at`;
 export const SUB_TASK_REPORT_CONTENT_TYPE = 'application/x-protobuf; messageType=datanet.v1.SubTaskReport';
 
-type AttemptOutcome = ({ ok: true; rows: number[][]; digest: Buffer } | { ok: false; code: string; detail: string; lessorFault: boolean }) & { sent?: number; received?: number };
+export type AttemptOutcome = ({ ok: true; rows: number[][]; digest: Buffer } | { ok: false; code: string; detail: string; lessorFault: boolean }) & { sent?: number; received?: number };
 
 /**
  * The lessee's job engine (S202-S210) as a persisted state machine:
@@ -378,6 +383,10 @@ export class JobRunner {
   private async execute(job: JobRow, signal: AbortSignal): Promise<void> {
     await this.d.ds.query(`UPDATE jobs SET status = 'running', updated_at = now() WHERE job_id = $1 AND status = 'dispatched'`, [job.job_id]);
     await this.closeInterruptedAttempts(job);
+    if (job.spec.joint) {
+      await this.executeJoint(job, job.spec.joint, signal);
+      return;
+    }
     const data = await this.dataset(job.job_id);
     const subTasks: SubTaskRow[] = await this.d.ds.query(
       `SELECT sub_task_id, row_start, row_count, lease_id, lessor, status, attempts, last_error FROM job_subtasks WHERE job_id = $1 ORDER BY job_subtasks.row_start`,
@@ -400,6 +409,79 @@ export class JobRunner {
       return;
     }
     await this.aggregate(job);
+  }
+
+  /**
+   * Claims 6-7: each round, the lessors' enclaves compute on the lessee's rows and return
+   * results HE-encrypted under the lessee's joint key (never decrypted here); the third
+   * participant combines them with its own rows under that key; the lessee decrypts. The
+   * next round's lessor input is this round's output, sent to the enclaves under fresh
+   * symmetric keys. The joint key pair lives in memory: a lessee restart re-runs the job's
+   * rounds from the first with new keys (attempts already billed stay billed once).
+   */
+  private async executeJoint(job: JobRow, joint: NonNullable<JobSpec['joint']>, signal: AbortSignal): Promise<void> {
+    const subTasks: SubTaskRow[] = await this.d.ds.query(
+      `SELECT sub_task_id, row_start, row_count, lease_id, lessor, status, attempts, last_error FROM job_subtasks WHERE job_id = $1 ORDER BY job_subtasks.row_start`,
+      [job.job_id],
+    );
+    const partyPrograms = [joint.partyProgram, ...joint.rounds.map((r) => r.partyProgram)];
+    const keys = await createJointKeys(partyPrograms, { maxShardRows: Math.max(...subTasks.map((s) => s.row_count)) });
+    if (!keys.ok) {
+      await this.finish(job.job_id, 'failed', keys.code, keys.detail);
+      return;
+    }
+    try {
+      const data = await this.dataset(job.job_id);
+      let input: Dataset = data;
+      for (let round = 0; round < partyPrograms.length; round++) {
+        const program = round === 0 ? job.spec.program : joint.rounds[round - 1]!.lessorProgram;
+        const shards: JointShard[] = [];
+        for (const s of subTasks) {
+          if (signal.aborted) return;
+          const rows = sliceRows(input, s.row_start, s.row_count);
+          const done = await this.withAttempts(job, s, signal, false, async (lease, attempt, channelId) => {
+            const channel = this.d.router.open({ channelId, peer: lease.lessor, leaseId: lease.leaseId, jobId: job.job_id, subTaskId: s.sub_task_id, strategy: 'tee-symmetric-he-result' });
+            try {
+              const raw = await runTeeHeResultForJoint(channel, { subTaskId: channelId, program, rows }, keys.value, await this.teeOptions(job, lease, `${s.sub_task_id}.${attempt}`));
+              if (!raw.ok) return { ok: false as const, code: raw.code, detail: raw.detail, lessorFault: true, sent: channel.bytesSent, received: channel.bytesReceived };
+              const digest = createHash('sha256').update(channel.lastReceived ?? new Uint8Array(0)).digest();
+              return { ok: true as const, rows: [], digest, shard: jointShardFromTeeResult(raw.value, { shardId: s.sub_task_id, rowStart: s.row_start }), sent: channel.bytesSent, received: channel.bytesReceived };
+            } catch (e) {
+              return { ok: false as const, code: (e as Error).name === 'ChannelTimeoutError' ? JobFailure.AttemptTimeout : JobFailure.ChannelClosed, detail: (e as Error).message, lessorFault: true };
+            } finally {
+              channel.close('done');
+            }
+          });
+          if (!done) {
+            if (!signal.aborted) await this.finish(job.job_id, 'failed', JobFailure.SubTaskFailed, `round ${round + 1}: sub-task ${s.sub_task_id} failed on every lease`);
+            return;
+          }
+          shards.push(done.shard);
+        }
+        const combined = await jointRoundWithParty(this.d.router, {
+          jobId: job.job_id,
+          round,
+          party: joint.party,
+          datasetId: joint.datasetId,
+          keys: keys.value,
+          partyProgram: partyPrograms[round],
+          shards,
+          timeoutMs: this.d.options.attemptTimeoutMs,
+        });
+        if (!combined.ok) {
+          await this.finish(job.job_id, 'failed', combined.code, `round ${round + 1} with ${joint.party}: ${combined.detail}`);
+          return;
+        }
+        this.d.log.info('joint round completed', { jobId: job.job_id, round: round + 1, party: joint.party, rows: combined.value.length });
+        const width = combined.value[0]?.length ?? 0;
+        const values = new Float64Array(combined.value.length * width);
+        combined.value.forEach((r, i) => values.set(r, i * width));
+        input = { rowCount: combined.value.length, width, values };
+      }
+      await this.complete(job, sliceRows(input, 0, input.rowCount));
+    } finally {
+      keys.value.dispose();
+    }
   }
 
   /** An attempt still 'running' after a restart died with the previous process: close it and bill nothing twice. */
@@ -433,13 +515,31 @@ export class JobRunner {
       else await this.storeResult(this.d.ds.manager, job.job_id, s.sub_task_id, r.value);
       return;
     }
-    let leaseId: string = s.lease_id;
+    await this.withAttempts(job, s, signal, true, (lease, attempt, channelId) => this.attempt(job, s, rows, lease, attempt, channelId));
+  }
+
+  /**
+   * The attempt loop of one leased sub-task: record the attempt, run it, record its
+   * outcome and the evidence report in one transaction, move to another lease on a
+   * lessor failure, until it succeeds or runs out of attempts / leases. Returns the
+   * successful outcome (its rows are stored as the sub-task's result when `store`).
+   */
+  async withAttempts<T extends AttemptOutcome>(
+    job: JobRow,
+    s: SubTaskRow,
+    signal: AbortSignal,
+    store: boolean,
+    run: (lease: LeaseView, attempt: number, channelId: string) => Promise<T>,
+  ): Promise<Extract<T, { ok: true }> | undefined> {
+    let leaseId: string = s.lease_id ?? '';
     let lessor: string = s.lessor ?? '';
-    let attempts = s.attempts;
+    const current: { n: number }[] = await this.d.ds.query(`SELECT attempts AS n FROM job_subtasks WHERE job_id = $1 AND sub_task_id = $2`, [job.job_id, s.sub_task_id]);
+    let attempts = current[0]?.n ?? s.attempts;
+    let budget = this.d.options.maxAttempts;
     while (!signal.aborted) {
-      if (attempts >= this.d.options.maxAttempts) {
+      if (budget-- <= 0) {
         await this.d.ds.query(`UPDATE job_subtasks SET status = 'failed' WHERE job_id = $1 AND sub_task_id = $2`, [job.job_id, s.sub_task_id]);
-        return;
+        return undefined;
       }
       const attempt = ++attempts;
       const channelId = `${job.job_id}.${s.sub_task_id}.${attempt}`;
@@ -457,7 +557,7 @@ export class JobRunner {
         ]);
       });
       const lease = await this.d.leases.get(leaseId);
-      const outcome = lease ? await this.attempt(job, s, rows, lease, attempt, channelId) : { ok: false as const, code: 'JOB_LEASE_UNKNOWN', detail: `lease ${leaseId} not stored`, lessorFault: false };
+      const outcome: AttemptOutcome = lease ? await run(lease, attempt, channelId) : { ok: false as const, code: 'JOB_LEASE_UNKNOWN', detail: `lease ${leaseId} not stored`, lessorFault: false };
       const endedAt = this.d.nowMs();
       const stopped = signal.aborted;
       const status = outcome.ok ? 'completed' : stopped || !outcome.lessorFault ? 'cancelled-lessee' : 'failed-lessor';
@@ -469,23 +569,25 @@ export class JobRunner {
           [job.job_id, s.sub_task_id, attempt, status, endedAt, outcome.ok ? null : outcome.code, outcome.ok ? outcome.digest : null, sizes.sent, sizes.received],
         );
         await this.report(m, job, s.sub_task_id, attempt, leaseId, lessor, status, startedAt, endedAt, outcome.ok ? outcome.digest : undefined, sizes.sent, sizes.received, s.row_count, outcome.ok ? '' : outcome.code);
-        if (outcome.ok) await this.storeResult(m, job.job_id, s.sub_task_id, outcome.rows);
+        if (outcome.ok && store) await this.storeResult(m, job.job_id, s.sub_task_id, outcome.rows);
+        else if (outcome.ok) await m.query(`UPDATE job_subtasks SET status = 'completed', last_error = NULL WHERE job_id = $1 AND sub_task_id = $2`, [job.job_id, s.sub_task_id]);
         else await m.query(`UPDATE job_subtasks SET last_error = $3 WHERE job_id = $1 AND sub_task_id = $2`, [job.job_id, s.sub_task_id, `${outcome.code}: ${outcome.detail}`.slice(0, 1000)]);
       });
       if (outcome.ok) {
         this.d.log.info('sub-task completed', { jobId: job.job_id, subTaskId: s.sub_task_id, attempt, lessor, ms: endedAt - startedAt });
-        return;
+        return outcome as Extract<T, { ok: true }>;
       }
-      if (stopped) return;
+      if (stopped) return undefined;
       this.d.log.warn('sub-task attempt failed', { jobId: job.job_id, subTaskId: s.sub_task_id, attempt, lessor, code: outcome.code, detail: outcome.detail });
       const other = await this.nextLease(job, leaseId);
       if (!other) {
         await this.d.ds.query(`UPDATE job_subtasks SET status = 'failed' WHERE job_id = $1 AND sub_task_id = $2`, [job.job_id, s.sub_task_id]);
-        return;
+        return undefined;
       }
       leaseId = other.leaseId;
       lessor = other.lessor;
     }
+    return undefined;
   }
 
   /**
@@ -521,19 +623,7 @@ export class JobRunner {
       let r: StrategyOutcome<{ rows: number[][] }>;
       if (strategy === 'he') r = await runHeLessee(channel, spec, { receiveTimeoutMs, paramSet: heParamSetFor(job.spec.program) });
       else {
-        const m = await this.measurementsOnce();
-        const tee: TeeLesseeOptions = {
-          // The enclave session (and its key) is per sub-task attempt within the lease: a retry never reuses a key.
-          leaseId: `${lease.leaseId}:${s.sub_task_id}.${attempt}`,
-          lessorId: lease.lessor,
-          lesseeId: this.d.self.nodeId,
-          trustAnchorPem: this.d.caCertPem,
-          allowedMeasurements: [strategy === 'tee-symmetric' ? m.plain : m.heResult],
-          allowedTeeTypes: this.d.options.allowSimulatedEnclave ? [TEE_SIMULATED_SOFTWARE] : [],
-          keyRing: this.keyRing,
-          chainCache: this.chainCache,
-          receiveTimeoutMs,
-        };
+        const tee = await this.teeOptions(job, lease, `${s.sub_task_id}.${attempt}`);
         r = strategy === 'tee-symmetric' ? await runTeeSymmetricLessee(channel, spec, tee) : await runTeeHeResultLessee(channel, spec, tee);
       }
       if (!r.ok) return { ok: false, code: timedOut ? JobFailure.AttemptTimeout : r.code, detail: r.detail, lessorFault: true };
@@ -547,6 +637,22 @@ export class JobRunner {
       clearTimeout(timer);
       channel.close('done');
     }
+  }
+
+  /** Quote policy and key ring for one attempt; the enclave session (and key) is per attempt within the lease, so a retry never reuses a key. */
+  private async teeOptions(job: JobRow, lease: LeaseView, attemptTag: string): Promise<TeeLesseeOptions> {
+    const m = await this.measurementsOnce();
+    return {
+      leaseId: `${lease.leaseId}:${attemptTag}`,
+      lessorId: lease.lessor,
+      lesseeId: this.d.self.nodeId,
+      trustAnchorPem: this.d.caCertPem,
+      allowedMeasurements: [job.strategy === 'tee-symmetric' ? m.plain : m.heResult],
+      allowedTeeTypes: this.d.options.allowSimulatedEnclave ? [TEE_SIMULATED_SOFTWARE] : [],
+      keyRing: this.keyRing,
+      chainCache: this.chainCache,
+      receiveTimeoutMs: this.d.options.attemptTimeoutMs,
+    };
   }
 
   private measurementsOnce(): Promise<{ plain: string; heResult: string }> {
@@ -633,6 +739,12 @@ export class JobRunner {
         for (let i = 0; i < p.result_rows; i++) rows.push(Array.from(v.subarray(i * width, (i + 1) * width)));
       }
     }
+    await this.complete(job, rows);
+  }
+
+  /** S210's last step: the optional local post-program, then the final result stored for the lessee. */
+  private async complete(job: JobRow, input: number[][]): Promise<void> {
+    let rows = input;
     if (job.spec.postProgram) {
       const post = evaluatePlain(job.spec.postProgram, rows);
       if (!post.ok) {

@@ -18,6 +18,7 @@ import { STRATEGIES_BY_SECURITY, type SelectionPolicy, type Strategy } from '#li
  *   JOB_PRICE_INVALID             maxPriceMinorPerCoreSecond not a positive integer
  *   JOB_DEADLINE_INVALID          deadline not in the future, or over a day away
  *   JOB_STRATEGY_POLICY_INVALID   an unknown strategy in force/forbid/minimum
+ *   JOB_JOINT_INVALID             joint malformed, or combined with localShare / a strategy other than tee-symmetric-he-result
  *   VALIDATION_FAILED             any other shape problem (unknown field, wrong type)
  */
 export const JobCode = {
@@ -31,6 +32,8 @@ export const JobCode = {
   PriceInvalid: 'JOB_PRICE_INVALID',
   DeadlineInvalid: 'JOB_DEADLINE_INVALID',
   StrategyPolicyInvalid: 'JOB_STRATEGY_POLICY_INVALID',
+  /** joint: party, datasetId, program or rounds malformed; or combined with localShare or another strategy. */
+  JointInvalid: 'JOB_JOINT_INVALID',
   ValidationFailed: 'VALIDATION_FAILED',
 } as const;
 
@@ -64,6 +67,22 @@ export interface JobSpec {
   readonly policy: SelectionPolicy;
   /** Share of rows the lessee computes itself (0 = everything leased). */
   readonly localShare: number;
+  /** Joint computation with a third participant (claims 6-7). */
+  readonly joint?: JointSpec;
+}
+
+/**
+ * Round 1: lessors run `program` on the lessee's rows in their enclaves, results leave
+ * HE-encrypted under the lessee's key; `party` runs `partyProgram` over those results and
+ * its dataset `datasetId`, still encrypted; the lessee decrypts. Each further round sends
+ * the decrypted output back to the enclaves (symmetric keys) for `lessorProgram`, then to
+ * the party for `partyProgram`.
+ */
+export interface JointSpec {
+  readonly party: string;
+  readonly datasetId: string;
+  readonly partyProgram: Program;
+  readonly rounds: readonly { readonly lessorProgram: Program; readonly partyProgram: Program }[];
 }
 
 export interface Dataset {
@@ -75,7 +94,10 @@ export interface Dataset {
 
 export type SpecResult = { ok: true; spec: JobSpec; dataset: Dataset } | { ok: false; code: string; message: string };
 
-const KNOWN = new Set(['clientJobId', 'dataset', 'program', 'postProgram', 'resources', 'capabilities', 'securityLevel', 'maxPriceMinorPerCoreSecond', 'deadlineInS', 'strategy', 'localShare']);
+const KNOWN = new Set(['clientJobId', 'dataset', 'program', 'postProgram', 'resources', 'capabilities', 'securityLevel', 'maxPriceMinorPerCoreSecond', 'deadlineInS', 'strategy', 'localShare', 'joint']);
+const NODE_ID = /^[a-z][a-z0-9-]{0,40}$/;
+export const DATASET_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+const JOINT_ROUNDS_MAX = 8;
 const CLIENT_JOB_ID = /^[\x21-\x7e]{1,128}$/;
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -131,10 +153,20 @@ export function validateJobSpec(input: unknown, nowMs: number, dataDir: string |
   const localShare = input.localShare ?? 0;
   if (typeof localShare !== 'number' || !(localShare >= 0 && localShare < 1)) return bad(JobCode.ValidationFailed, 'localShare: a number in [0, 1)');
 
+  let joint: JointSpec | undefined;
+  if (input.joint !== undefined) {
+    const j = readJoint(input.joint);
+    if (!j.ok) return j;
+    if (localShare !== 0) return bad(JobCode.JointInvalid, 'a joint job has no local share');
+    if (policy.value.force !== undefined && policy.value.force !== 'tee-symmetric-he-result') return bad(JobCode.JointInvalid, 'a joint job runs tee-symmetric-he-result (claims 6-7: A-B symmetric + TEE, A-C HE)');
+    joint = j.value;
+  }
+
   return {
     ok: true,
     dataset: dataset.value,
     spec: {
+      ...(joint ? { joint } : {}),
       ...(input.clientJobId !== undefined ? { clientJobId: input.clientJobId } : {}),
       program: p,
       ...(postProgram ? { postProgram } : {}),
@@ -143,10 +175,30 @@ export function validateJobSpec(input: unknown, nowMs: number, dataDir: string |
       securityLevel: securityLevel as number,
       maxPriceMinorPerCoreSecond: input.maxPriceMinorPerCoreSecond as number,
       deadlineAtMs: nowMs + (input.deadlineInS as number) * 1000,
-      policy: policy.value,
+      policy: joint ? { force: 'tee-symmetric-he-result' } : policy.value,
       localShare,
     },
   };
+}
+
+function readJoint(input: unknown): { ok: true; value: JointSpec } | { ok: false; code: string; message: string } {
+  if (!isRecord(input) || Object.keys(input).some((k) => !['party', 'datasetId', 'partyProgram', 'rounds'].includes(k))) return bad(JobCode.JointInvalid, 'joint: { party, datasetId, partyProgram, rounds? }');
+  if (typeof input.party !== 'string' || !NODE_ID.test(input.party)) return bad(JobCode.JointInvalid, 'joint.party: a participant id');
+  if (typeof input.datasetId !== 'string' || !DATASET_ID.test(input.datasetId)) return bad(JobCode.JointInvalid, 'joint.datasetId: 1-64 of [A-Za-z0-9._-]');
+  const party = validateProgram(input.partyProgram);
+  if (!party.ok) return bad(JobCode.JointInvalid, `joint.partyProgram: ${party.code}: ${party.detail}`);
+  const rounds: { lessorProgram: Program; partyProgram: Program }[] = [];
+  const list = input.rounds ?? [];
+  if (!Array.isArray(list) || list.length > JOINT_ROUNDS_MAX) return bad(JobCode.JointInvalid, `joint.rounds: at most ${JOINT_ROUNDS_MAX} further rounds`);
+  for (const [i, r] of list.entries()) {
+    if (!isRecord(r)) return bad(JobCode.JointInvalid, `joint.rounds[${i}]: { lessorProgram, partyProgram }`);
+    const l = validateProgram(r.lessorProgram);
+    const c = validateProgram(r.partyProgram);
+    if (!l.ok) return bad(JobCode.JointInvalid, `joint.rounds[${i}].lessorProgram: ${l.code}: ${l.detail}`);
+    if (!c.ok) return bad(JobCode.JointInvalid, `joint.rounds[${i}].partyProgram: ${c.code}: ${c.detail}`);
+    rounds.push({ lessorProgram: l.value.program, partyProgram: c.value.program });
+  }
+  return { ok: true, value: { party: input.party, datasetId: input.datasetId, partyProgram: party.value.program, rounds } };
 }
 
 function readPolicy(input: unknown): { ok: true; value: SelectionPolicy } | { ok: false; code: string; message: string } {
@@ -167,7 +219,7 @@ function readPolicy(input: unknown): { ok: true; value: SelectionPolicy } | { ok
   };
 }
 
-function readDataset(input: unknown, dataDir: string | undefined): { ok: true; value: Dataset } | { ok: false; code: string; message: string } {
+export function readDataset(input: unknown, dataDir: string | undefined): { ok: true; value: Dataset } | { ok: false; code: string; message: string } {
   if (!isRecord(input)) return bad(JobCode.DatasetInvalid, 'dataset: { rows } or { csv } or { csvPath }');
   const keys = Object.keys(input);
   if (keys.length !== 1) return bad(JobCode.DatasetInvalid, 'dataset: exactly one of rows, csv, csvPath');

@@ -173,4 +173,27 @@ export class ParticipantJobs1764000000000 implements MigrationInterface {
   }
 }
 
-export const participantMigrations = [ParticipantInitial1763700000000, ParticipantMarket1763800000000, ParticipantJobs1764000000000];
+/** Datasets this participant offers for joint computation (claims 6-7), with the lessees allowed to use them. */
+export class ParticipantJoint1764100000000 implements MigrationInterface {
+  name = 'ParticipantJoint1764100000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE TABLE joint_datasets (
+        dataset_id text PRIMARY KEY,
+        data bytea NOT NULL,
+        row_count integer NOT NULL,
+        width integer NOT NULL,
+        partners text[] NOT NULL,
+        max_output_width integer NOT NULL CHECK (max_output_width BETWEEN 1 AND 256),
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+    `);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE joint_datasets;`);
+  }
+}
+
+export const participantMigrations = [ParticipantInitial1763700000000, ParticipantMarket1763800000000, ParticipantJobs1764000000000, ParticipantJoint1764100000000];
