@@ -52,7 +52,8 @@ describe('a joint computation with a third participant in a third subnet (claims
     expect(offered.status).toBe(201);
     await offerCompute(net.url('b1'), { cores: 1, priceMinorPerCoreSecond: 5 });
     await offerCompute(net.url('b2'), { cores: 1, priceMinorPerCoreSecond: 6 });
-    const lessorProgram = { version: 1, inputWidth: FEATURES, ops: [{ op: 'dot', weights: program.ops[0]!.op === 'dot' ? program.ops[0].weights : [], bias: 0.1 }] } as const;
+    const first = program.ops[0];
+    const lessorProgram = { version: 1, inputWidth: FEATURES, ops: [{ op: 'dot', weights: first?.op === 'dot' ? first.weights : [], bias: 0.1 }] } as const;
     const cWeights = [1, 0.2, -0.15, 0.1, 0.05];
     const round1Party = { version: 1, inputWidth: 5, ops: [{ op: 'dot', weights: cWeights, bias: -0.05 }, { op: 'poly', coefficients: [0.5, 0.197, 0, -0.004] }] } as const;
     const round2Lessor = { version: 1, inputWidth: 1, ops: [{ op: 'add', operand: -0.5 }, { op: 'mul', operand: 4 }] } as const;
