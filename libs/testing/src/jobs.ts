@@ -77,10 +77,24 @@ export interface JobProgress {
   readonly failure: { code: string; detail: string } | null;
 }
 
+/**
+ * A JSON request to a participant. GETs are retried on a connection error: a lessee
+ * busy encrypting (HE key generation blocks its event loop for seconds) can close a
+ * kept-alive socket just as the next poll reuses it (ECONNRESET), which says nothing
+ * about the job.
+ */
 async function call<T>(url: string, init?: RequestInit): Promise<{ status: number; body: T }> {
-  const res = await fetch(url, { ...init, headers: { 'content-type': 'application/json', ...(init?.headers ?? {}) }, signal: AbortSignal.timeout(60_000) });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
+  const idempotent = (init?.method ?? 'GET') === 'GET';
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const res = await fetch(url, { ...init, headers: { 'content-type': 'application/json', ...(init?.headers ?? {}) }, signal: AbortSignal.timeout(60_000) });
+      const text = await res.text();
+      return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
+    } catch (e) {
+      if (!idempotent || attempt >= 5 || (e as Error).name === 'TimeoutError') throw e;
+      await new Promise((r) => setTimeout(r, 250 * attempt));
+    }
+  }
 }
 
 /** A participant offers compute: a sell order through its own API (signed and forwarded to its hub). */
