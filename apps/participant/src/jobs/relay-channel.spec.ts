@@ -51,6 +51,16 @@ describe('relayed byte channel', () => {
     expect(a.has('c1')).toBe(false);
   });
 
+  it('a late frame for a channel that ended is JOB_CHANNEL_UNKNOWN, not a new channel', async () => {
+    const a = router([]);
+    let opened = 0;
+    a.onOpen(async () => ({ ok: true, serve: async () => void opened++ }));
+    a.open(meta).close('done');
+    const late = pb.JobFrame.create({ channelId: 'c1', leaseId: 'L', jobId: 'J', subTaskId: 's0', strategy: 'he', messageSeq: 0, chunkIndex: 0, chunkCount: 1, data: new Uint8Array([1]) });
+    expect(await a.deliver('b1', late)).toMatchObject({ ok: false, code: 'JOB_CHANNEL_UNKNOWN' });
+    expect(opened).toBe(0);
+  });
+
   it('an acceptor refusal answers the opener with a close frame carrying the reason', async () => {
     const sent: { target: string; frame: JobFrame }[] = [];
     const b = router(sent);

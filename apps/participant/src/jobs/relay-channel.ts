@@ -56,6 +56,8 @@ export type ChannelAcceptor = (source: string, frame: JobFrame) => Promise<{ ok:
  */
 export class ChannelRouter {
   private readonly channels = new Map<string, RelayChannel>();
+  /** Recently ended channel ids (bounded): a late frame for one is JOB_CHANNEL_UNKNOWN, never a new channel. */
+  private readonly ended = new Set<string>();
   private acceptor: ChannelAcceptor | undefined;
 
   constructor(
@@ -79,7 +81,11 @@ export class ChannelRouter {
   }
 
   private register(meta: ChannelMeta): RelayChannel {
-    const channel = new RelayChannel(meta, this.d, () => this.channels.delete(meta.channelId));
+    const channel = new RelayChannel(meta, this.d, () => {
+      this.channels.delete(meta.channelId);
+      if (this.ended.size >= 10_000) this.ended.delete(this.ended.values().next().value ?? '');
+      this.ended.add(meta.channelId);
+    });
     this.channels.set(meta.channelId, channel);
     return channel;
   }
@@ -95,7 +101,7 @@ export class ChannelRouter {
       return existing.accept(frame);
     }
     if (frame.close) return { ok: true }; // the peer closing a channel this node already ended: nothing to do
-    if (frame.messageSeq !== 0 || !this.acceptor) return { ok: false, code: ChannelCode.Unknown, detail: `no open channel ${frame.channelId} (message ${frame.messageSeq})` };
+    if (frame.messageSeq !== 0 || !this.acceptor || this.ended.has(frame.channelId)) return { ok: false, code: ChannelCode.Unknown, detail: `no open channel ${frame.channelId} (message ${frame.messageSeq})` };
     if (this.channels.size >= this.d.limits.maxChannels) {
       await this.refuse(source, frame, ChannelCode.Busy, `${this.channels.size} channels open`);
       return { ok: false, code: ChannelCode.Busy, detail: `${this.channels.size} channels open` };
