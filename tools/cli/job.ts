@@ -4,6 +4,7 @@
  * and write sample data and a sample program to try it with. Everything goes
  * through the participant's HTTP API (apps/participant/src/http/jobs.controller.ts).
  */
+import { randomUUID } from 'node:crypto';
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { open, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -64,20 +65,33 @@ interface Reply {
   readonly text: string;
 }
 
+/**
+ * Socket errors worth another try: a participant whose event loop was busy for a
+ * while (HE key generation) can close a kept-alive connection just as the next
+ * request goes out on it. Every request here is idempotent (GETs; stop; submit and
+ * offer carry a client id), so a retry cannot do anything twice.
+ */
+const TRANSIENT = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
+
 async function request(base: string, path: string, o: { method?: string; body?: string; timeoutMs?: number } = {}): Promise<Reply> {
-  let res: Response;
-  try {
-    res = await fetch(`${base}${path}`, {
-      method: o.method ?? 'GET',
-      ...(o.body !== undefined ? { body: o.body, headers: { 'content-type': 'application/json' } } : {}),
-      signal: AbortSignal.timeout(o.timeoutMs ?? 60_000),
-    });
-  } catch (e) {
-    const err = e as Error & { cause?: { code?: string; message?: string } };
-    const why = err.name === 'TimeoutError' ? `no answer within ${(o.timeoutMs ?? 60_000) / 1000} s` : (err.cause?.code ?? err.cause?.message ?? err.message);
-    throw new CliError(`cannot reach the participant at ${base} (${why}); is the network running? (\`npm start\` runs the embedded one, a1 at ${DEFAULT_PARTICIPANT_URL})`);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const res = await fetch(`${base}${path}`, {
+        method: o.method ?? 'GET',
+        ...(o.body !== undefined ? { body: o.body, headers: { 'content-type': 'application/json' } } : {}),
+        signal: AbortSignal.timeout(o.timeoutMs ?? 60_000),
+      });
+      return { status: res.status, text: await res.text() };
+    } catch (e) {
+      const err = e as Error & { cause?: { code?: string; message?: string } };
+      if (attempt < 4 && TRANSIENT.has(err.cause?.code ?? '')) {
+        await sleep(250 * attempt);
+        continue;
+      }
+      const why = err.name === 'TimeoutError' ? `no answer within ${(o.timeoutMs ?? 60_000) / 1000} s` : (err.cause?.code ?? err.cause?.message ?? err.message);
+      throw new CliError(`cannot reach the participant at ${base} (${why}); is the network running? (\`npm start\` runs the embedded one, a1 at ${DEFAULT_PARTICIPANT_URL})`);
+    }
   }
-  return { status: res.status, text: await res.text() };
 }
 
 function failure(what: string, r: Reply): CliError {
@@ -166,7 +180,9 @@ async function resolveDataDir(base: string, given: string | undefined, env: Env)
 // --- commands -----------------------------------------------------------------------------------
 
 async function submit(argv: readonly string[], env: Env): Promise<number> {
-  const a: SubmitArgs = parseSubmit(argv, env);
+  const parsed: SubmitArgs = parseSubmit(argv, env);
+  // A client id makes the submission idempotent, so request() may retry it.
+  const a: SubmitArgs = parsed.clientJobId !== undefined ? parsed : { ...parsed, clientJobId: `cli-${randomUUID()}` };
   const program = await readProgram(a.program, 'program');
   const postProgram = a.postProgram !== undefined ? await readProgram(a.postProgram, 'post-program') : undefined;
   let fileReal: string;
@@ -201,7 +217,7 @@ async function submit(argv: readonly string[], env: Env): Promise<number> {
   if (source.kind === 'inline') checkInlineSize(bytes, a.data, dataDir.dir);
   const r = await json<JobView>(a.participantUrl, '/v1/jobs', `job refused by ${a.participantUrl}`, { method: 'POST', body: text, timeoutMs: 120_000 });
   out(r.body.jobId);
-  note(`${r.status === 200 ? `clientJobId ${a.clientJobId ?? ''} was used before: this is that job` : 'submitted'} ${r.body.jobId} to ${a.participantUrl}; data ${sent}`);
+  note(`${r.status === 200 && parsed.clientJobId !== undefined ? `clientJobId ${parsed.clientJobId} was used before: this is that job,` : 'submitted'} ${r.body.jobId} to ${a.participantUrl}; data ${sent}`);
   if (!a.watch) {
     note(`watch it: npm run cli -- job watch --participant-url ${a.participantUrl} --job ${r.body.jobId}`);
     return EXIT.ok;
@@ -354,7 +370,8 @@ async function dataDir(argv: readonly string[], env: Env): Promise<number> {
 }
 
 async function offer(argv: readonly string[], env: Env): Promise<number> {
-  const a = parseOffer(argv, env);
+  const parsed = parseOffer(argv, env);
+  const a = parsed.body.clientOrderId !== undefined ? parsed : { ...parsed, body: { ...parsed.body, clientOrderId: `cli-${randomUUID()}` } };
   const r = await json<{ orderId?: string; status?: string; restingCores?: number; fills?: unknown[] }>(a.participantUrl, '/v1/orders', `sell order refused by ${a.participantUrl}`, { method: 'POST', body: JSON.stringify(a.body) });
   out(`order ${r.body.orderId ?? '?'}: ${r.body.status ?? '?'}, ${r.body.restingCores ?? '?'} of ${String(a.body.cores)} cores resting at ${String(a.body.priceMinorPerCoreSecond)} per core-second (${(a.body.capabilities as string[]).join(', ')}; expires in ${String(a.body.expiresInS)} s)`);
   return EXIT.ok;
