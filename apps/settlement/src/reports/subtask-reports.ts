@@ -92,24 +92,8 @@ export interface LedgerStanding {
   readonly code: string | null;
 }
 
-export interface EvidenceView {
-  readonly reportId: string;
-  readonly jobId: string;
-  readonly subTaskId: string;
-  readonly attempt: number;
-  readonly leaseId: string;
-  readonly lessee: string;
-  readonly lessor: string;
-  readonly strategy: string;
-  readonly outcome: SubTaskOutcome;
-  readonly startedAtMs: number;
-  readonly endedAtMs: number;
-  /** Hex SHA-256 of the encrypted result the lessee received; null when none. */
-  readonly resultSha256: string | null;
-  readonly inputBytes: number;
-  readonly resultBytes: number;
-  readonly rows: number;
-  readonly failureCode: string | null;
+/** A stored report as the evidence API shows it: the checked report's fields (without its content digest) and how it was received and booked. */
+export interface EvidenceView extends Omit<CheckedReport, 'contentSha256'> {
   /** ceil(duration / 1 s) × lease cores; null while the lease is unknown. */
   readonly meteredCoreSeconds: string | null;
   readonly viaHub: string;
