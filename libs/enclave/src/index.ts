@@ -10,6 +10,8 @@ export {
   establishSession,
   freshNonce,
   instructionDigestOf,
+  isPublicOutputDigest,
+  publicOutputDigest,
   type BeginHandshakeParams,
   type EstablishSessionParams,
 } from './lessee-session.js';

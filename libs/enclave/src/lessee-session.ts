@@ -2,11 +2,14 @@
 // then ECDH + HKDF to a key for exactly this (lessor, lease), then encrypt sub-tasks.
 import { randomBytes } from 'node:crypto';
 import {
+  DIGEST_BYTES,
+  MAX_PUBLIC_PARTS,
   NONCE_BYTES,
   deriveSessionKey,
   gcmOpen,
   gcmSeal,
   generateEphemeral,
+  isHex,
   isId,
   isPublicParts,
   publicDigests,
@@ -38,6 +41,19 @@ export function instructionDigestOf(instructions: string): string {
 /** 32 fresh random bytes (hex) for an AttestRequest. */
 export function freshNonce(): string {
   return randomBytes(NONCE_BYTES).toString('hex');
+}
+
+/**
+ * Digest of one public output (e.g. one HE ciphertext of a result) in exactly the format the
+ * enclave seals as `publicOutputDigests[i]`: SHA-256, lowercase hex.
+ */
+export function publicOutputDigest(bytes: Uint8Array): string {
+  return publicDigests([bytes])[0]!;
+}
+
+/** True for a string in `publicOutputDigest`'s format (64 lowercase hex characters). */
+export function isPublicOutputDigest(value: unknown): value is string {
+  return isHex(value, DIGEST_BYTES);
 }
 
 /** An established per-(lessor, lease) AES-256-GCM key. The key never leaves this object. */
@@ -77,28 +93,63 @@ export class LesseeSession {
    * (RESULT_PUBLIC_OUTPUT_MISMATCH) and yields them as `publicOutputs`.
    */
   openResult(result: EncryptedResult): { ok: true; value: unknown; publicOutputs?: Uint8Array[] } | EnclaveRejection {
+    const foreign = this.#foreign(result);
+    if (foreign) return foreign;
+    const outputs = result.publicOutputs;
+    if (outputs !== undefined && !isPublicParts(outputs)) return rejection('RESULT_PUBLIC_OUTPUT_MISMATCH', 'publicOutputs is not an array of byte arrays');
+    const opened = this.#decrypt(result, outputs !== undefined);
+    if (!opened.ok || outputs === undefined) return opened;
+    const checked = checkSealedDigests(opened.value, publicDigests(outputs));
+    return checked.ok ? { ...checked, publicOutputs: outputs } : checked;
+  }
+
+  /**
+   * Opens a result whose public outputs went ELSEWHERE (e.g. the lessor host forwarded them to a
+   * third party): `result` must not carry `publicOutputs`; it is authenticated as a result that
+   * had them (same AAD), and the digests the enclave sealed must equal `outputDigests` exactly
+   * (order and count), else RESULT_PUBLIC_OUTPUT_MISMATCH. So digests the host merely claims are
+   * confirmed as the enclave's, and whoever receives the outputs can check each one with
+   * `publicOutputDigest`. Same session / lease / keyId checks as `openResult`.
+   */
+  openResultDetached(result: EncryptedResult, outputDigests: readonly string[]): { ok: true; value: unknown } | EnclaveRejection {
+    const foreign = this.#foreign(result);
+    if (foreign) return foreign;
+    if (result.publicOutputs !== undefined) return rejection('RESULT_PUBLIC_OUTPUT_MISMATCH', 'a detached result must not carry publicOutputs');
+    const digests: unknown = outputDigests;
+    if (!Array.isArray(digests) || digests.length > MAX_PUBLIC_PARTS || !digests.every(isPublicOutputDigest)) {
+      return rejection('RESULT_PUBLIC_OUTPUT_MISMATCH', `outputDigests must be at most ${MAX_PUBLIC_PARTS} SHA-256 hex digests`);
+    }
+    const opened = this.#decrypt(result, true);
+    return opened.ok ? checkSealedDigests(opened.value, digests) : opened;
+  }
+
+  #foreign(result: EncryptedResult): EnclaveRejection | undefined {
     if (result.leaseId !== this.leaseId || result.keyId !== this.keyId || !isId(result.subTaskId)) {
       return rejection('RESULT_DECRYPT_FAILED', 'result is not for this session');
     }
-    const outputs = result.publicOutputs;
-    if (outputs !== undefined && !isPublicParts(outputs)) return rejection('RESULT_PUBLIC_OUTPUT_MISMATCH', 'publicOutputs is not an array of byte arrays');
-    const plain = gcmOpen(this.#key, result.nonce, result.ciphertext, resultAad(this.leaseId, result.subTaskId, outputs !== undefined));
+    return undefined;
+  }
+
+  /** AES-GCM authentication under `resultAad(leaseId, subTaskId, withPublicOutputs)`, then JSON. */
+  #decrypt(result: EncryptedResult, withPublicOutputs: boolean): { ok: true; value: unknown } | EnclaveRejection {
+    const plain = gcmOpen(this.#key, result.nonce, result.ciphertext, resultAad(this.leaseId, result.subTaskId, withPublicOutputs));
     if (plain === null) return rejection('RESULT_DECRYPT_FAILED', 'result failed authentication');
-    let value: unknown;
     try {
-      value = JSON.parse(plain.toString('utf8')) as unknown;
+      return { ok: true, value: JSON.parse(plain.toString('utf8')) as unknown };
     } catch {
       return rejection('RESULT_DECRYPT_FAILED', 'result plaintext is not JSON');
     }
-    if (outputs === undefined) return { ok: true, value };
-    const sealed = value as { value?: unknown; publicOutputDigests?: unknown } | null;
-    const want = sealed?.publicOutputDigests;
-    const got = publicDigests(outputs);
-    if (!Array.isArray(want) || want.length !== got.length || want.some((d, i) => d !== got[i])) {
-      return rejection('RESULT_PUBLIC_OUTPUT_MISMATCH', 'public outputs differ from the digests the enclave sealed');
-    }
-    return { ok: true, value: sealed?.value, publicOutputs: outputs };
   }
+}
+
+/** The sealed `{ value, publicOutputDigests }` of a result with public outputs, its digests equal to `got`. */
+function checkSealedDigests(plain: unknown, got: readonly string[]): { ok: true; value: unknown } | EnclaveRejection {
+  const sealed = plain as { value?: unknown; publicOutputDigests?: unknown } | null;
+  const want = sealed?.publicOutputDigests;
+  if (!Array.isArray(want) || want.length !== got.length || want.some((d, i) => d !== got[i])) {
+    return rejection('RESULT_PUBLIC_OUTPUT_MISMATCH', 'public outputs differ from the digests the enclave sealed');
+  }
+  return { ok: true, value: sealed?.value };
 }
 
 /** A verified quote plus the derived (not yet confirmed) key, waiting for the enclave's answer. */
