@@ -1,3 +1,5 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import { creditScoringProgram, freshTopology, jobResult, LocalNetwork, maxRelativeError, offerCompute, plainReference, sampleCreditRows, submitJob, waitForJob } from '#libs/testing';
 
@@ -93,5 +95,39 @@ describe('a joint computation with a third participant in a third subnet (claims
     const done = await waitForJob(net.url('a1'), job.jobId, 180_000);
     expect(done.status).toBe('failed');
     expect(done.failure?.detail).toContain('JOINT_NOT_PARTNER');
+  });
+});
+
+describe('per-lease concurrency', () => {
+  it('runs 4 sub-tasks on two 1-core leases one at a time per lease (a lessor admits no more than its lease\'s cores) and completes', async () => {
+    // 140 000 rows: each 1-core lease gets 70 000 rows, cut into 65 536 + 4 464 (libs/compute's per-evaluation limit).
+    const n = 140_000;
+    const big = Array.from({ length: n }, (_, i) => [((i * 7919) % 1000) / 100 - 5, ((i * 104729) % 777) / 77 - 5]);
+    await writeFile(join(net.dataDir('a1'), 'wide.csv'), `x,y\n${big.map((r) => r.join(',')).join('\n')}\n`);
+    await offerCompute(net.url('b1'), { cores: 1, priceMinorPerCoreSecond: 5 });
+    await offerCompute(net.url('c1'), { cores: 1, priceMinorPerCoreSecond: 6 });
+    const job = await submitJob(net.url('a1'), {
+      dataset: { csvPath: 'wide.csv' },
+      program: { version: 1, inputWidth: 2, ops: [{ op: 'dot', weights: [0.5, -0.25], bias: 0.1 }] },
+      resources: { cores: 2, memoryMiB: 2048, durationS: 600 },
+      maxPriceMinorPerCoreSecond: 10,
+      deadlineInS: 300,
+      strategy: { force: 'tee-symmetric' },
+    });
+    const done = await waitForJob(net.url('a1'), job.jobId, 240_000);
+    expect({ status: done.status, failure: done.failure }).toEqual({ status: 'completed', failure: null });
+    expect(done.subTasks).toMatchObject({ total: 4, done: 4, failed: 0 });
+    // No attempt failed for a reason other than a transient "not yet" refusal, and no lease ever had two attempts at once.
+    expect(done.attempts.filter((a) => a.status !== 'completed' && !['JOB_LEASE_BUSY', 'JOB_LEASE_UNKNOWN'].includes(a.failureCode ?? ''))).toEqual([]);
+    const byLease = new Map<string, { from: number; to: number }[]>();
+    for (const a of done.attempts) byLease.set(a.leaseId, [...(byLease.get(a.leaseId) ?? []), { from: Date.parse(a.startedAt), to: Date.parse(a.endedAt ?? '') }]);
+    expect(byLease.size).toBe(2);
+    for (const spans of byLease.values()) {
+      spans.sort((x, y) => x.from - y.from);
+      for (let i = 1; i < spans.length; i++) expect(spans[i]!.from).toBeGreaterThanOrEqual(spans[i - 1]!.to);
+    }
+    const result = await jobResult(net.url('a1'), job.jobId);
+    expect(result).toHaveLength(n);
+    expect(maxRelativeError(result, big.map(([x, y]) => [0.5 * x! - 0.25 * y! + 0.1]))).toBeLessThan(1e-9);
   });
 });

@@ -73,7 +73,7 @@ export interface JobProgress {
   readonly strategy: string | null;
   readonly selection: { reasons?: string[] } | null;
   readonly subTasks: { total: number; done: number; running: number; failed: number; local: number };
-  readonly attempts: readonly { subTaskId: string; attempt: number; lessor: string; status: string; failureCode: string | null; ms: number | null }[];
+  readonly attempts: readonly { subTaskId: string; attempt: number; leaseId: string; lessor: string; status: string; failureCode: string | null; ms: number | null; startedAt: string; endedAt: string | null }[];
   readonly failure: { code: string; detail: string } | null;
 }
 

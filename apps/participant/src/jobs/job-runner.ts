@@ -27,6 +27,7 @@ import type { Outbox } from '../messaging/outbox.js';
 import { fromFloat64Bytes, JOB_LIMITS, sliceRows, toFloat64Bytes, type Dataset, type JobSpec, type JobStrategy } from './job-spec.js';
 import type { ChannelRouter, RelayChannel } from './relay-channel.js';
 import { jointRoundWithParty } from './joint.js';
+import { interleaveByLease, LeaseSlots, MAX_TRANSIENT_RETRIES, refusalCode, TRANSIENT_REFUSALS, transientRetryDelayMs } from './scheduling.js';
 
 export type JobStatus = 'created' | 'ordering' | 'leased' | 'dispatched' | 'running' | 'completed' | 'failed' | 'cancelled';
 export const TERMINAL: ReadonlySet<JobStatus> = new Set<JobStatus>(['completed', 'failed', 'cancelled']);
@@ -131,7 +132,7 @@ export interface JobView {
   readonly rows: number;
   readonly width: number;
   readonly subTasks: { readonly total: number; readonly done: number; readonly running: number; readonly failed: number; readonly local: number };
-  readonly attempts: readonly { subTaskId: string; attempt: number; leaseId: string; lessor: string; status: string; failureCode: string | null; ms: number | null }[];
+  readonly attempts: readonly { subTaskId: string; attempt: number; leaseId: string; lessor: string; status: string; failureCode: string | null; ms: number | null; startedAt: string; endedAt: string | null }[];
   readonly failure: { readonly code: string; readonly detail: string } | null;
   readonly result: { readonly rows: number; readonly width: number } | null;
   readonly deadlineAt: string;
@@ -143,7 +144,18 @@ const JOB_COLUMNS = `job_id, client_job_id, status, spec, row_count, width, stra
   failure_code, failure_detail, result_rows, result_width, created_at, updated_at`;
 export const SUB_TASK_REPORT_CONTENT_TYPE = 'application/x-protobuf; messageType=datanet.v1.SubTaskReport';
 
-export type AttemptOutcome = ({ ok: true; rows: number[][]; digest: Buffer } | { ok: false; code: string; detail: string; lessorFault: boolean }) & { sent?: number; received?: number };
+/**
+ * How one attempt ended. `transient`: the lessor refused to start it for now (scheduling.ts
+ * TRANSIENT_REFUSALS); the same lease is tried again after a pause, outside the attempt budget.
+ */
+export type AttemptOutcome = ({ ok: true; rows: number[][]; digest: Buffer } | { ok: false; code: string; detail: string; lessorFault: boolean; transient?: boolean }) & { sent?: number; received?: number };
+
+/** A failed attempt's outcome, read from the channel first: a peer's refusal names its own code. */
+function failedOutcome(channel: RelayChannel, code: string, detail: string, lessorFault: boolean): Extract<AttemptOutcome, { ok: false }> {
+  const refused = refusalCode(channel.peerCloseReason);
+  if (refused !== undefined && TRANSIENT_REFUSALS.has(refused)) return { ok: false, code: refused, detail: channel.peerCloseReason ?? detail, lessorFault: false, transient: true };
+  return { ok: false, code: refused ?? code, detail: refused === undefined ? detail : (channel.peerCloseReason ?? detail), lessorFault };
+}
 
 /**
  * The lessee's job engine (S202-S210) as a persisted state machine:
@@ -155,6 +167,8 @@ export class JobRunner {
   private readonly driving = new Map<string, { abort: AbortController; done: Promise<void> }>();
   private readonly keyRing = new KeyRing();
   private readonly chainCache = new PlatformChainCache();
+  /** At most `cores` attempts at once per lease, across this process. */
+  private readonly slots = new LeaseSlots();
   private measurements: Promise<{ plain: string; heResult: string }> | undefined;
   private closed = false;
 
@@ -392,7 +406,8 @@ export class JobRunner {
       `SELECT sub_task_id, row_start, row_count, lease_id, lessor, status, attempts, last_error FROM job_subtasks WHERE job_id = $1 ORDER BY job_subtasks.row_start`,
       [job.job_id],
     );
-    const open = subTasks.filter((s) => s.status === 'pending' || s.status === 'running');
+    // Round-robin over leases: with `concurrency` workers every lease gets work at once, and each attempt waits for a slot of its lease.
+    const open = interleaveByLease(subTasks.filter((s) => s.status === 'pending' || s.status === 'running'));
     let next = 0;
     const worker = async (): Promise<void> => {
       while (next < open.length && !signal.aborted) {
@@ -443,11 +458,11 @@ export class JobRunner {
             const channel = this.d.router.open({ channelId, peer: lease.lessor, leaseId: lease.leaseId, jobId: job.job_id, subTaskId: s.sub_task_id, strategy: 'tee-symmetric-he-result' });
             try {
               const raw = await runTeeHeResultForJoint(channel, { subTaskId: channelId, program, rows }, keys.value, await this.teeOptions(job, lease, `${s.sub_task_id}.${attempt}`));
-              if (!raw.ok) return { ok: false as const, code: raw.code, detail: raw.detail, lessorFault: true, sent: channel.bytesSent, received: channel.bytesReceived };
+              if (!raw.ok) return { ...failedOutcome(channel, raw.code, raw.detail, true), sent: channel.bytesSent, received: channel.bytesReceived };
               const digest = createHash('sha256').update(channel.lastReceived ?? new Uint8Array(0)).digest();
               return { ok: true as const, rows: [], digest, shard: jointShardFromTeeResult(raw.value, { shardId: s.sub_task_id, rowStart: s.row_start }), sent: channel.bytesSent, received: channel.bytesReceived };
             } catch (e) {
-              return { ok: false as const, code: (e as Error).name === 'ChannelTimeoutError' ? JobFailure.AttemptTimeout : JobFailure.ChannelClosed, detail: (e as Error).message, lessorFault: true };
+              return failedOutcome(channel, (e as Error).name === 'ChannelTimeoutError' ? JobFailure.AttemptTimeout : JobFailure.ChannelClosed, (e as Error).message, true);
             } finally {
               channel.close('done');
             }
@@ -536,31 +551,28 @@ export class JobRunner {
     const current: { n: number }[] = await this.d.ds.query(`SELECT attempts AS n FROM job_subtasks WHERE job_id = $1 AND sub_task_id = $2`, [job.job_id, s.sub_task_id]);
     let attempts = current[0]?.n ?? s.attempts;
     let budget = this.d.options.maxAttempts;
+    let pauses = 0;
     while (!signal.aborted) {
-      if (budget-- <= 0) {
+      if (budget <= 0) {
         await this.d.ds.query(`UPDATE job_subtasks SET status = 'failed' WHERE job_id = $1 AND sub_task_id = $2`, [job.job_id, s.sub_task_id]);
         return undefined;
       }
-      const attempt = ++attempts;
-      const channelId = `${job.job_id}.${s.sub_task_id}.${attempt}`;
-      const startedAt = this.d.nowMs();
-      await this.d.ds.transaction(async (m) => {
-        await m.query(`UPDATE job_subtasks SET status = 'running', attempts = $3, lease_id = $4, lessor = $5 WHERE job_id = $1 AND sub_task_id = $2`, [job.job_id, s.sub_task_id, attempt, leaseId, lessor]);
-        await m.query(`INSERT INTO job_attempts (job_id, sub_task_id, attempt, lease_id, lessor, channel_id, status, started_at_ms) VALUES ($1, $2, $3, $4, $5, $6, 'running', $7)`, [
-          job.job_id,
-          s.sub_task_id,
-          attempt,
-          leaseId,
-          lessor,
-          channelId,
-          startedAt,
-        ]);
-      });
       const lease = await this.d.leases.get(leaseId);
-      const outcome: AttemptOutcome = lease ? await run(lease, attempt, channelId) : { ok: false as const, code: 'JOB_LEASE_UNKNOWN', detail: `lease ${leaseId} not stored`, lessorFault: false };
+      // A lease admits `cores` sub-tasks at once: wait for a slot before the attempt starts (and its time counts).
+      const release = lease ? await this.slots.acquire(leaseId, lease.cores, signal) : () => undefined;
+      if (!release) return undefined;
+      let outcome: AttemptOutcome;
+      let attempt: number;
+      let startedAt: number;
+      try {
+        ({ attempt, startedAt, outcome } = await this.oneAttempt(job, s, ++attempts, leaseId, lessor, lease, run));
+      } finally {
+        release();
+      }
       const endedAt = this.d.nowMs();
       const stopped = signal.aborted;
-      const status = outcome.ok ? 'completed' : stopped || !outcome.lessorFault ? 'cancelled-lessee' : 'failed-lessor';
+      // A transient refusal (the lessor did no work) is billed as nothing: reported as failed-lessor with its code.
+      const status = outcome.ok ? 'completed' : stopped ? 'cancelled-lessee' : outcome.transient || outcome.lessorFault ? 'failed-lessor' : 'cancelled-lessee';
       this.d.counters.attempts.inc(status);
       const sizes = { sent: outcome.sent ?? 0, received: outcome.received ?? 0 };
       await this.d.ds.transaction(async (m) => {
@@ -578,6 +590,13 @@ export class JobRunner {
         return outcome as Extract<T, { ok: true }>;
       }
       if (stopped) return undefined;
+      if (outcome.transient && pauses < MAX_TRANSIENT_RETRIES) {
+        const pause = transientRetryDelayMs(pauses++);
+        this.d.log.info('lessor not ready for the sub-task; same lease again after a pause', { jobId: job.job_id, subTaskId: s.sub_task_id, attempt, lessor, code: outcome.code, pauseMs: pause });
+        await sleep(pause, signal);
+        continue;
+      }
+      budget--;
       this.d.log.warn('sub-task attempt failed', { jobId: job.job_id, subTaskId: s.sub_task_id, attempt, lessor, code: outcome.code, detail: outcome.detail });
       const other = await this.nextLease(job, leaseId);
       if (!other) {
@@ -590,6 +609,34 @@ export class JobRunner {
     return undefined;
   }
 
+  /** Records one attempt as running and runs it. */
+  private async oneAttempt<T extends AttemptOutcome>(
+    job: JobRow,
+    s: SubTaskRow,
+    attempt: number,
+    leaseId: string,
+    lessor: string,
+    lease: LeaseView | undefined,
+    run: (lease: LeaseView, attempt: number, channelId: string) => Promise<T>,
+  ): Promise<{ attempt: number; startedAt: number; outcome: AttemptOutcome }> {
+    const channelId = `${job.job_id}.${s.sub_task_id}.${attempt}`;
+    const startedAt = this.d.nowMs();
+    await this.d.ds.transaction(async (m) => {
+      await m.query(`UPDATE job_subtasks SET status = 'running', attempts = $3, lease_id = $4, lessor = $5 WHERE job_id = $1 AND sub_task_id = $2`, [job.job_id, s.sub_task_id, attempt, leaseId, lessor]);
+      await m.query(`INSERT INTO job_attempts (job_id, sub_task_id, attempt, lease_id, lessor, channel_id, status, started_at_ms) VALUES ($1, $2, $3, $4, $5, $6, 'running', $7)`, [
+        job.job_id,
+        s.sub_task_id,
+        attempt,
+        leaseId,
+        lessor,
+        channelId,
+        startedAt,
+      ]);
+    });
+    const outcome: AttemptOutcome = lease ? await run(lease, attempt, channelId) : { ok: false as const, code: 'JOB_LEASE_UNKNOWN', detail: `lease ${leaseId} not stored`, lessorFault: false };
+    return { attempt, startedAt, outcome };
+  }
+
   /**
    * Where a failed sub-task goes next: another active lease of this job whose lessor has
    * not failed in this job, else the same lease again (a restarted lessor may answer), while
@@ -597,7 +644,12 @@ export class JobRunner {
    */
   private async nextLease(job: JobRow, failedLeaseId: string): Promise<LeaseView | undefined> {
     const failedLessors = new Set(
-      (await this.d.ds.query<{ lessor: string }[]>(`SELECT DISTINCT lessor FROM job_attempts WHERE job_id = $1 AND status = 'failed-lessor'`, [job.job_id])).map((r) => r.lessor),
+      (
+        await this.d.ds.query<{ lessor: string }[]>(`SELECT DISTINCT lessor FROM job_attempts WHERE job_id = $1 AND status = 'failed-lessor' AND failure_code <> ALL($2::text[])`, [
+          job.job_id,
+          [...TRANSIENT_REFUSALS],
+        ])
+      ).map((r) => r.lessor),
     );
     const now = this.d.nowMs();
     const active = (await this.leasesOf(job.order_id ?? '')).filter((l) => now < l.endMs - 1000);
@@ -626,13 +678,13 @@ export class JobRunner {
         const tee = await this.teeOptions(job, lease, `${s.sub_task_id}.${attempt}`);
         r = strategy === 'tee-symmetric' ? await runTeeSymmetricLessee(channel, spec, tee) : await runTeeHeResultLessee(channel, spec, tee);
       }
-      if (!r.ok) return { ok: false, code: timedOut ? JobFailure.AttemptTimeout : r.code, detail: r.detail, lessorFault: true };
+      if (!r.ok) return timedOut ? { ok: false, code: JobFailure.AttemptTimeout, detail: r.detail, lessorFault: true } : failedOutcome(channel, r.code, r.detail, true);
       const digest = createHash('sha256').update(channel.lastReceived ?? new Uint8Array(0)).digest();
       return { ok: true, rows: r.value.rows, digest };
     } catch (e) {
       const name = (e as Error).name;
       const code = timedOut ? JobFailure.AttemptTimeout : name === 'ChannelTimeoutError' ? JobFailure.AttemptTimeout : name === 'ChannelClosedError' ? JobFailure.ChannelClosed : JobFailure.Internal;
-      return { ok: false, code, detail: (e as Error).message, lessorFault: code !== JobFailure.Internal };
+      return timedOut || code === JobFailure.Internal ? { ok: false, code, detail: (e as Error).message, lessorFault: code !== JobFailure.Internal } : failedOutcome(channel, code, (e as Error).message, true);
     } finally {
       clearTimeout(timer);
       channel.close('done');
@@ -818,6 +870,8 @@ export class JobRunner {
         status: a.status,
         failureCode: a.failure_code,
         ms: a.ended_at_ms === null ? null : Number(a.ended_at_ms) - Number(a.started_at_ms),
+        startedAt: new Date(Number(a.started_at_ms)).toISOString(),
+        endedAt: a.ended_at_ms === null ? null : new Date(Number(a.ended_at_ms)).toISOString(),
       })),
       failure: job.failure_code ? { code: job.failure_code, detail: job.failure_detail ?? '' } : null,
       result: job.result_rows === null ? null : { rows: job.result_rows, width: job.result_width ?? 0 },
@@ -858,13 +912,18 @@ export function heParamSetFor(program: Program): string {
   return HE_PARAM_SETS.find((p) => heFeasibility(program, p).ok) ?? HE_PARAM_SETS[HE_PARAM_SETS.length - 1]!;
 }
 
+/** Waits `ms`, or less if `signal` aborts; leaves no listener behind on the (long-lived) job signal. */
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
-    const t = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
+    const onAbort = (): void => {
       clearTimeout(t);
       resolve();
-    }, { once: true });
+    };
+    const t = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
   });
 }
 

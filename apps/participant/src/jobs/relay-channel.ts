@@ -181,6 +181,8 @@ export class RelayChannel implements ByteChannel {
   private readonly ready: Uint8Array[] = [];
   private readonly waiters: Waiter[] = [];
   private closedReason: string | undefined;
+  /** Why the peer closed this channel, as it said (e.g. `JOB_LEASE_BUSY: ...` for a refused opening); undefined if it did not. */
+  peerCloseReason: string | undefined;
   /** Bytes sent and received through this channel (evidence sizes). */
   bytesSent = 0;
   bytesReceived = 0;
@@ -258,6 +260,7 @@ export class RelayChannel implements ByteChannel {
   /** A frame for this channel: reassemble; deliver whole messages in order. */
   accept(frame: JobFrame): FrameOutcome {
     if (frame.close) {
+      if (this.closedReason === undefined) this.peerCloseReason = frame.closeReason || 'no reason given';
       this.fail(`closed by ${this.meta.peer}: ${frame.closeReason || 'no reason given'}`);
       return { ok: true };
     }
