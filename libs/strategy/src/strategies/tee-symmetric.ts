@@ -9,14 +9,28 @@
  *   { type: 'attest', request: AttestRequest }          -> { type: 'attest', reply: AttestResult }
  *   { type: 'negotiate', request: HandshakeRequest }    -> { type: 'negotiate', reply: NegotiateResult }
  *   { type: 'execute', request: SubTask }               -> { type: 'execute', reply: ExecuteResult }
+ *   { type: 'execute', request: SubTask, forward: D }   -> { type: 'execute', reply: ExecuteResult without result.publicOutputs,
+ *                                                             forwarded: { digests: string[] } }
+ *                                                          (or a rejection ExecuteResult unchanged, without `forwarded`)
+ *   anything the host cannot serve                      -> { type: 'error', detail: string }
+ *
+ * Forwarding: `forward` is a directive the HOST reads (e.g. "send the result to participant C").
+ * A host with a `forward` hook gives the enclave's public outputs (HE ciphertexts) to the hook
+ * instead of the lessee and returns only their digests (`publicOutputDigest`); the lessee opens
+ * the result with `openResultDetached`, so those digests are the ones the enclave sealed. A host
+ * without a hook, or with nothing to forward, answers `STRATEGY_FORWARD_UNSUPPORTED: ...`; a
+ * failing hook answers `<code>: <detail>`.
  */
 import {
   beginHandshake,
   freshNonce,
   instructionDigestOf,
+  isPublicOutputDigest,
+  publicOutputDigest,
   type AttestResult,
   type EnclavePort,
   type EnclaveRejection,
+  type EncryptedResult,
   type ExecuteResult,
   type KeyRing,
   type LesseeSession,
@@ -33,11 +47,25 @@ import { failure, isRecord, outputShape, type StrategyFailure, type StrategyOutc
 type Op = 'attest' | 'negotiate' | 'execute';
 
 /**
+ * Lessor host: hands the enclave's public outputs of a forwarded sub-task to their destination
+ * (e.g. as hub envelopes to a third participant). `directive` is the lessee's `forward` field as
+ * received: the hook must validate it. Expected failures are values (sent to the lessee as
+ * `<code>: <detail>`); a throw ends `serveTeeLessor` like an enclave infrastructure error.
+ */
+export type TeeForwardHook = (directive: unknown, outputs: Uint8Array[]) => Promise<{ ok: true } | { ok: false; code: string; detail: string }>;
+
+export interface TeeLessorOptions {
+  readonly receiveTimeoutMs?: number;
+  /** Serves `execute` requests that carry a `forward` directive; without it they are STRATEGY_FORWARD_UNSUPPORTED. */
+  readonly forward?: TeeForwardHook;
+}
+
+/**
  * Lessor host: forwards requests from the channel to its enclave until the channel
  * closes. It sees quotes, public keys and ciphertexts only. Resolves with the number of
  * requests served.
  */
-export async function serveTeeLessor(channel: ByteChannel, enclave: EnclavePort, options: { receiveTimeoutMs?: number } = {}): Promise<number> {
+export async function serveTeeLessor(channel: ByteChannel, enclave: EnclavePort, options: TeeLessorOptions = {}): Promise<number> {
   let served = 0;
   for (;;) {
     let bytes: Uint8Array;
@@ -57,6 +85,11 @@ export async function serveTeeLessor(channel: ByteChannel, enclave: EnclavePort,
     }
     const type = isRecord(message) ? message.type : undefined;
     const request = isRecord(message) ? message.request : undefined;
+    if (type === 'execute' && isRecord(message) && message.forward !== undefined) {
+      channel.send(encodeMessage(await executeForwarded(enclave, request, message.forward, options.forward)));
+      served++;
+      continue;
+    }
     // Shapes are the enclave's to check (it rejects malformed requests with codes).
     const reply =
       type === 'attest'
@@ -71,15 +104,33 @@ export async function serveTeeLessor(channel: ByteChannel, enclave: EnclavePort,
   }
 }
 
-async function call(channel: ByteChannel, type: Op, request: unknown, timeoutMs: number | undefined): Promise<StrategyOutcome<unknown>> {
-  channel.send(encodeMessage({ type, request }));
-  let message: unknown;
+/** The lessor's answer to `{ type: 'execute', request, forward }`: outputs to the hook, digests to the lessee. */
+async function executeForwarded(enclave: EnclavePort, request: unknown, directive: unknown, hook: TeeForwardHook | undefined): Promise<Record<string, unknown>> {
+  if (!hook) return { type: 'error', detail: 'STRATEGY_FORWARD_UNSUPPORTED: this lessor does not forward results' };
+  const reply = await enclave.execute(request as Parameters<EnclavePort['execute']>[0]);
+  if (!reply.ok) return { type: 'execute', reply };
+  const { publicOutputs: outputs, ...result } = reply.result;
+  if (outputs === undefined) return { type: 'error', detail: 'STRATEGY_FORWARD_UNSUPPORTED: nothing to forward' };
+  const sent = await hook(directive, outputs);
+  if (!sent.ok) return { type: 'error', detail: `${sent.code}: ${sent.detail}` };
+  return { type: 'execute', reply: { ...reply, result }, forwarded: { digests: outputs.map(publicOutputDigest) } };
+}
+
+/** Sends one request, returns the decoded answer (any shape). */
+async function roundTrip(channel: ByteChannel, message: Record<string, unknown>, timeoutMs: number | undefined): Promise<StrategyOutcome<unknown>> {
+  channel.send(encodeMessage(message));
   try {
-    message = decodeMessage(await channel.receive(timeoutMs));
+    return { ok: true, value: decodeMessage(await channel.receive(timeoutMs)) };
   } catch (error) {
     if (error instanceof CodecError) return failure('STRATEGY_PROTOCOL_ERROR', error.message);
     throw error;
   }
+}
+
+async function call(channel: ByteChannel, type: Op, request: unknown, timeoutMs: number | undefined): Promise<StrategyOutcome<unknown>> {
+  const answered = await roundTrip(channel, { type, request }, timeoutMs);
+  if (!answered.ok) return answered;
+  const message = answered.value;
   if (!isRecord(message) || message.type !== type || !isRecord(message.reply)) return failure('STRATEGY_PROTOCOL_ERROR', `expected a ${type} reply`);
   return { ok: true, value: message.reply };
 }
@@ -158,13 +209,51 @@ export async function teeExecuteSealed(
 ): Promise<StrategyOutcome<{ value: unknown; publicOutputs: Uint8Array[] | undefined }>> {
   const executed = await call(channel, 'execute', sealed, receiveTimeoutMs);
   if (!executed.ok) return executed;
-  const reply = executed.value as ExecuteResult;
-  if (!reply.ok) return fromRejection(reply);
-  if (!isRecord(reply.result)) return failure('STRATEGY_PROTOCOL_ERROR', 'execute reply without a result');
-  if (reply.result.subTaskId !== sealed.subTaskId) return failure('STRATEGY_SUBTASK_MISMATCH', `answer for ${reply.result.subTaskId}, asked ${sealed.subTaskId}`);
-  const opened = session.openResult(reply.result);
+  const result = executeResultFor(executed.value, sealed);
+  if (!result.ok) return result;
+  const opened = session.openResult(result.value);
   if (!opened.ok) return fromRejection(opened);
   return { ok: true, value: { value: opened.value, publicOutputs: opened.publicOutputs } };
+}
+
+/** The encrypted result of an execute reply for `sealed` (rejections mapped to their code names). */
+function executeResultFor(reply: unknown, sealed: SubTask): StrategyOutcome<EncryptedResult> {
+  const executed = reply as ExecuteResult;
+  if (!executed.ok) return fromRejection(executed);
+  if (!isRecord(executed.result)) return failure('STRATEGY_PROTOCOL_ERROR', 'execute reply without a result');
+  if (executed.result.subTaskId !== sealed.subTaskId) return failure('STRATEGY_SUBTASK_MISMATCH', `answer for ${executed.result.subTaskId}, asked ${sealed.subTaskId}`);
+  return { ok: true, value: executed.result };
+}
+
+/**
+ * Sends an already sealed sub-task with a `forward` directive for the lessor host: the enclave's
+ * public outputs go wherever the host forwards them, this side gets only their digests, opened
+ * with `openResultDetached` (so they are the digests the enclave sealed). A host `error` answer
+ * is STRATEGY_PEER_FAILED with its detail (e.g. `STRATEGY_FORWARD_UNSUPPORTED: ...`); a
+ * malformed `forwarded` field is STRATEGY_PROTOCOL_ERROR.
+ */
+export async function teeExecuteForwarded(
+  channel: ByteChannel,
+  session: LesseeSession,
+  sealed: SubTask,
+  directive: unknown,
+  receiveTimeoutMs?: number,
+): Promise<StrategyOutcome<{ value: unknown; digests: string[] }>> {
+  const answered = await roundTrip(channel, { type: 'execute', request: sealed, forward: directive }, receiveTimeoutMs);
+  if (!answered.ok) return answered;
+  const message = answered.value;
+  if (isRecord(message) && message.type === 'error' && typeof message.detail === 'string') return failure('STRATEGY_PEER_FAILED', `lessor: ${message.detail}`);
+  if (!isRecord(message) || message.type !== 'execute' || !isRecord(message.reply)) return failure('STRATEGY_PROTOCOL_ERROR', 'expected an execute reply');
+  const result = executeResultFor(message.reply, sealed);
+  if (!result.ok) return result;
+  const forwarded = message.forwarded;
+  const digests = isRecord(forwarded) && Object.keys(forwarded).length === 1 ? forwarded.digests : undefined;
+  if (!Array.isArray(digests) || !digests.every(isPublicOutputDigest) || Object.keys(message).length !== 3) {
+    return failure('STRATEGY_PROTOCOL_ERROR', 'a forwarded execute reply is { type, reply, forwarded: { digests: SHA-256 hex[] } }');
+  }
+  const opened = session.openResultDetached(result.value, digests);
+  if (!opened.ok) return fromRejection(opened);
+  return { ok: true, value: { value: opened.value, digests } };
 }
 
 /** Checks a decrypted result is a table of finite numbers with the program's output shape. */
