@@ -2,27 +2,23 @@
  * Lessee (A) side of the joint computation (claims 6-7): one CKKS key pair for the
  * whole job, the public part shaped for the third participant's program, lessor
  * sub-tasks run through tee-symmetric-he-result with THAT key (results stay encrypted
- * and become shards for the third participant), and the final opening.
+ * and become shards for the third participant, either relayed by the lessee or forwarded
+ * by the lessor straight to the third participant), and the final opening.
  */
 import { decryptTable, heFeasibility, loadTable, validateProgram, type Program, type SerializedTable } from '#libs/compute';
+import type { LesseeSession, SubTask } from '#libs/enclave';
 import { generateKeys, HE_PARAM_SET_NAMES, HE_PARAM_SETS, isHeParamSetName, type HeKeys, type HeParamSetName } from '#libs/he';
 import type { ComprModeType } from 'node-seal/implementation/compr-mode-type.js';
 import type { ByteChannel } from '../strategies/channel.js';
 import { encodeMessage } from '../strategies/codec.js';
-import { instructionsOf, teeExecuteSealed, teeHandshake, type TeeLesseeOptions } from '../strategies/tee-symmetric.js';
+import { instructionsOf, teeExecuteForwarded, teeExecuteSealed, teeHandshake, type TeeLesseeOptions } from '../strategies/tee-symmetric.js';
 import { failure, isRecord, outputShape, type StrategyOutcome, type SubTaskSpec } from '../strategies/types.js';
 import { jointFail } from './codes.js';
 import { jointContext } from './context.js';
-import {
-  decodeJointResult,
-  isShardId,
-  jointShardDigest,
-  JOINT_WIRE_VERSION,
-  type JointPublicMaterialMessage,
-  type JointShard,
-  type JointShardRef,
-  type JointShardTableMessage,
-} from './wire.js';
+import { decodeJointResult, JOINT_WIRE_VERSION, type JointPublicMaterialMessage, type JointShardRef, type TeeHeResultShape } from './wire.js';
+
+// Moved to wire.ts (the third participant packs forwarded results with it too); still exported here.
+export { jointShardFromTeeResult, type TeeHeResultShape } from './wire.js';
 
 /** CKKS parameter sets in the order `createJointKeys` tries them when none is named. */
 export const JOINT_PARAM_SETS: readonly HeParamSetName[] = HE_PARAM_SET_NAMES.filter((name) => HE_PARAM_SETS[name].scheme === 'ckks');
@@ -139,19 +135,19 @@ export async function createJointKeys(cPrograms: unknown, options: JointKeyOptio
   };
 }
 
-/** Shape the enclave seals next to its HE result (tee-symmetric-he-result's manifest). */
-export interface TeeHeResultShape {
-  readonly paramSet: string;
-  readonly rowCount: number;
-  readonly width: number;
-  readonly ciphertextsPerColumn: number;
-}
-
 export interface TeeHeRawResult {
   readonly keyId: string;
   readonly shape: TeeHeResultShape;
   /** The enclave's public outputs, checked against its sealed digests; column-major, chunk order. Not decrypted. */
   readonly ciphertexts: readonly Uint8Array[];
+}
+
+/** A lessor result forwarded by the lessor host to the third participant: the lessee holds only the sealed digests. */
+export interface TeeHeForwardedResult {
+  readonly keyId: string;
+  readonly shape: TeeHeResultShape;
+  /** SHA-256 hex (`publicOutputDigest`) of each result ciphertext, as the enclave sealed them; column-major, chunk order. */
+  readonly ciphertextDigests: string[];
 }
 
 /**
@@ -168,6 +164,50 @@ export async function runTeeHeResultForJoint(
   keys: JointKeys,
   options: TeeLesseeOptions,
 ): Promise<StrategyOutcome<TeeHeRawResult>> {
+  const run = await runTeeHeSubTask(channel, subTask, keys, options, async (session, sealed) => {
+    const executed = await teeExecuteSealed(channel, session, sealed, options.receiveTimeoutMs);
+    return executed.ok ? { ok: true, value: { manifest: executed.value.value, outputs: executed.value.publicOutputs } } : executed;
+  });
+  if (!run.ok) return run;
+  return { ok: true, value: { keyId: run.value.keyId, shape: run.value.shape, ciphertexts: run.value.outputs } };
+}
+
+/**
+ * As `runTeeHeResultForJoint`, but the execute request carries `forward` (a directive for the
+ * lessor HOST, e.g. "send to participant C as shard X"): the host hands the result ciphertexts
+ * to the third participant itself and answers with their digests only, which are opened with
+ * `openResultDetached` (they must be the digests the enclave sealed). The digest count must be
+ * the result shape's ciphertext count. Pass the outcome to `jointForwardedRef` for the third
+ * participant. `forward` must be encodable (JSON + bytes) and not `undefined`.
+ */
+export async function runTeeHeResultForwarded(
+  channel: ByteChannel,
+  subTask: SubTaskSpec,
+  keys: JointKeys,
+  options: TeeLesseeOptions,
+  forward: unknown,
+): Promise<StrategyOutcome<TeeHeForwardedResult>> {
+  if (forward === undefined) return jointFail('JOINT_INVALID_OPTIONS', 'a forward directive is required');
+  const run = await runTeeHeSubTask(channel, subTask, keys, options, async (session, sealed) => {
+    const executed = await teeExecuteForwarded(channel, session, sealed, forward, options.receiveTimeoutMs);
+    return executed.ok ? { ok: true, value: { manifest: executed.value.value, outputs: executed.value.digests } } : executed;
+  });
+  if (!run.ok) return run;
+  return { ok: true, value: { keyId: run.value.keyId, shape: run.value.shape, ciphertextDigests: [...run.value.outputs] } };
+}
+
+/**
+ * The common part of the two: validated program, attested handshake, sub-task sealed with the
+ * joint HE public key as its single public input, `execute` (plain or forwarded), then the sealed
+ * manifest and the output count checked against `outputShape`.
+ */
+async function runTeeHeSubTask<T>(
+  channel: ByteChannel,
+  subTask: SubTaskSpec,
+  keys: JointKeys,
+  options: TeeLesseeOptions,
+  execute: (session: LesseeSession, sealed: SubTask) => Promise<StrategyOutcome<{ manifest: unknown; outputs: T[] | undefined }>>,
+): Promise<StrategyOutcome<{ keyId: string; shape: TeeHeResultShape; outputs: T[] }>> {
   const validated = validateProgram(subTask.program);
   if (!validated.ok) return failure(validated.code, validated.detail);
   const instructions = instructionsOf(subTask);
@@ -178,42 +218,21 @@ export async function runTeeHeResultForJoint(
   const { name, polyModulusDegree, coeffModulusBits, scale, maxAbsValue, limits } = ctx.params;
   const he = { paramSet: name, polyModulusDegree, coeffModulusBits: [...coeffModulusBits], scale, maxAbsValue, publicKeyBytesMax: limits.publicKeyBytesMax };
   const sealed = session.value.encryptSubTask(subTask.subTaskId, { instructions, input: { rows: subTask.rows, he } }, [hePublicKey]);
-  const executed = await teeExecuteSealed(channel, session.value, sealed, options.receiveTimeoutMs);
+  const executed = await execute(session.value, sealed);
   if (!executed.ok) return executed;
-  const { value: manifest, publicOutputs } = executed.value;
+  const { manifest, outputs } = executed.value;
   const want = outputShape(subTask.program, subTask.rows.length);
   const perColumn = Math.ceil(want.rows / ctx.slots);
   const fits =
-    publicOutputs !== undefined &&
+    outputs !== undefined &&
     isRecord(manifest) &&
     manifest.paramSet === name &&
     manifest.rowCount === want.rows &&
     manifest.width === want.width &&
     manifest.ciphertextsPerColumn === perColumn &&
-    publicOutputs.length === want.width * perColumn;
+    outputs.length === want.width * perColumn;
   if (!fits) return failure('STRATEGY_RESULT_SHAPE_MISMATCH', `HE result does not describe a ${want.rows}x${want.width} ${name} table`);
-  return {
-    ok: true,
-    value: { keyId: session.value.keyId, shape: { paramSet: name, rowCount: want.rows, width: want.width, ciphertextsPerColumn: perColumn }, ciphertexts: publicOutputs },
-  };
-}
-
-/** Packs a lessor's raw HE result as the shard for the third participant's rows [rowStart, rowStart + rowCount). */
-export function jointShardFromTeeResult(raw: Pick<TeeHeRawResult, 'shape' | 'ciphertexts'>, placement: { readonly shardId: string; readonly rowStart: number }): JointShard {
-  if (!isShardId(placement.shardId)) throw new RangeError(`invalid shard id ${JSON.stringify(placement.shardId)}`);
-  if (!Number.isSafeInteger(placement.rowStart) || placement.rowStart < 0) throw new RangeError('rowStart must be a non-negative integer');
-  const { paramSet, rowCount, width, ciphertextsPerColumn } = raw.shape;
-  const table: JointShardTableMessage = {
-    type: 'joint-shard-table',
-    version: JOINT_WIRE_VERSION,
-    paramSet,
-    rowCount,
-    width,
-    ciphertextsPerColumn,
-    ciphertexts: raw.ciphertexts,
-  };
-  const unsigned = { shardId: placement.shardId, rowStart: placement.rowStart, rowCount, width, resultTable: encodeMessage(table) };
-  return { ...unsigned, digest: jointShardDigest(unsigned) };
+  return { ok: true, value: { keyId: session.value.keyId, shape: { paramSet: name, rowCount: want.rows, width: want.width, ciphertextsPerColumn: perColumn }, outputs } };
 }
 
 export interface JointResultExpectation {

@@ -5,6 +5,8 @@
  * e.g. a smuggled `secretKey`, is a failure, not ignored), exact types and counts.
  */
 import { createHash } from 'node:crypto';
+import { isPublicOutputDigest, MAX_PUBLIC_PARTS, publicOutputDigest } from '#libs/enclave';
+import { HE_PARAM_SETS, isHeParamSetName } from '#libs/he';
 import { CodecError, decodeMessage, encodeMessage } from '../strategies/codec.js';
 import { isRecord, type StrategyOutcome } from '../strategies/types.js';
 import { jointFail, type JointCode } from './codes.js';
@@ -58,6 +60,36 @@ export interface JointShard {
 /** A shard without its bytes: what the lessee tells the third participant to expect (its manifest). */
 export type JointShardRef = Omit<JointShard, 'resultTable'>;
 
+/** Shape the enclave seals next to its HE result (tee-symmetric-he-result's manifest). */
+export interface TeeHeResultShape {
+  readonly paramSet: string;
+  readonly rowCount: number;
+  readonly width: number;
+  readonly ciphertextsPerColumn: number;
+}
+
+/**
+ * A lessor result that the lessor forwards to the third participant directly (B -> C): what the
+ * lessee knows of it, i.e. placement, shape and the per-ciphertext digests the enclave sealed
+ * (`publicOutputDigest`, in the enclave's output order). The lessee sends these to the third
+ * participant instead of the bytes.
+ */
+export interface JointForwardedShardRef extends TeeHeResultShape {
+  readonly shardId: string;
+  readonly rowStart: number;
+  /** `width * ciphertextsPerColumn` SHA-256 hex digests, column-major chunk order. */
+  readonly ciphertextDigests: readonly string[];
+}
+
+/** The lessor host's message to the third participant: the lessee's forward directive and the enclave's public outputs. */
+export interface JointForwardedMessage {
+  readonly type: 'joint-forwarded';
+  readonly version: 1;
+  /** The `forward` directive exactly as the lessee sent it to the lessor host (JSON + bytes; not `undefined`). */
+  readonly directive: unknown;
+  readonly ciphertexts: readonly Uint8Array[];
+}
+
 export interface JointResultShard {
   readonly shardId: string;
   readonly rowStart: number;
@@ -101,6 +133,79 @@ export function jointProgramDigest(program: unknown): string {
 
 export function encodeJointShard(shard: JointShard): Uint8Array {
   return encodeMessage({ type: 'joint-shard', version: JOINT_WIRE_VERSION, ...shard });
+}
+
+/** Packs a lessor's raw HE result as the shard for the third participant's rows [rowStart, rowStart + rowCount). */
+export function jointShardFromTeeResult(
+  raw: { readonly shape: TeeHeResultShape; readonly ciphertexts: readonly Uint8Array[] },
+  placement: { readonly shardId: string; readonly rowStart: number },
+): JointShard {
+  checkPlacement(placement);
+  const { paramSet, rowCount, width, ciphertextsPerColumn } = raw.shape;
+  const table: JointShardTableMessage = {
+    type: 'joint-shard-table',
+    version: JOINT_WIRE_VERSION,
+    paramSet,
+    rowCount,
+    width,
+    ciphertextsPerColumn,
+    ciphertexts: raw.ciphertexts,
+  };
+  const unsigned = { shardId: placement.shardId, rowStart: placement.rowStart, rowCount, width, resultTable: encodeMessage(table) };
+  return { ...unsigned, digest: jointShardDigest(unsigned) };
+}
+
+/** Throws RangeError for the lessee's own programming errors (bad id or rowStart). */
+function checkPlacement(placement: { readonly shardId: string; readonly rowStart: number }): void {
+  if (!isShardId(placement.shardId)) throw new RangeError(`invalid shard id ${JSON.stringify(placement.shardId)}`);
+  if (!Number.isSafeInteger(placement.rowStart) || placement.rowStart < 0) throw new RangeError('rowStart must be a non-negative integer');
+}
+
+/**
+ * Lessee: the reference to a forwarded lessor result (`runTeeHeResultForwarded`'s shape and
+ * digests) for the third participant's rows [rowStart, rowStart + rowCount).
+ */
+export function jointForwardedRef(
+  forwarded: { readonly shape: TeeHeResultShape; readonly ciphertextDigests: readonly string[] },
+  placement: { readonly shardId: string; readonly rowStart: number },
+): JointForwardedShardRef {
+  checkPlacement(placement);
+  return { shardId: placement.shardId, rowStart: placement.rowStart, ...forwarded.shape, ciphertextDigests: [...forwarded.ciphertextDigests] };
+}
+
+/** Lessor host -> third participant: `encodeMessage({ type: 'joint-forwarded', version: 1, directive, ciphertexts })`. */
+export function encodeJointForwarded(forwarded: { readonly directive: unknown; readonly ciphertexts: readonly Uint8Array[] }): Uint8Array {
+  const message: JointForwardedMessage = { type: 'joint-forwarded', version: JOINT_WIRE_VERSION, directive: forwarded.directive, ciphertexts: forwarded.ciphertexts };
+  return encodeMessage(message);
+}
+
+/**
+ * Third participant: a size bound for one forwarded message of `ref` (its ciphertexts at the parameter
+ * set's per-ciphertext limit, plus frame slack), for `decodeJointForwarded`.
+ */
+export function jointForwardedMaxBytes(ref: Pick<JointForwardedShardRef, 'paramSet' | 'width' | 'ciphertextsPerColumn'>): number {
+  const limit = isHeParamSetName(ref.paramSet) ? HE_PARAM_SETS[ref.paramSet].limits.ciphertextBytesMax : 0;
+  return 64 * 1024 + ref.width * ref.ciphertextsPerColumn * (limit + 16);
+}
+
+/**
+ * Third participant: checks forwarded ciphertexts against the lessee's reference (count, then each
+ * ciphertext's digest: JOINT_SHARD_DIGEST_MISMATCH naming the index) and packs them as the shard
+ * `runJointParty` takes (`expected: [jointShardRef(shard)]`). `ref` is validated as by
+ * `decodeJointForwardedRef`; nothing throws.
+ */
+export function jointShardFromForwarded(ref: JointForwardedShardRef, ciphertexts: readonly Uint8Array[]): StrategyOutcome<JointShard> {
+  const checked = decodeJointForwardedRef(ref);
+  if (!checked.ok) return checked;
+  const { shardId, rowStart, paramSet, rowCount, width, ciphertextsPerColumn, ciphertextDigests } = checked.value;
+  const parts: unknown = ciphertexts;
+  if (!Array.isArray(parts) || !parts.every((c) => c instanceof Uint8Array)) return jointFail('JOINT_SHARD_MALFORMED', `shard ${shardId}: ciphertexts must be byte arrays`);
+  if (parts.length !== ciphertextDigests.length) {
+    return jointFail('JOINT_SHARD_DIGEST_MISMATCH', `shard ${shardId}: ${parts.length} ciphertexts forwarded, the lessee expects ${ciphertextDigests.length}`);
+  }
+  const bad = parts.findIndex((c: Uint8Array, i) => publicOutputDigest(c) !== ciphertextDigests[i]);
+  if (bad >= 0) return jointFail('JOINT_SHARD_DIGEST_MISMATCH', `shard ${shardId}: ciphertext ${bad} differs from the digest the enclave sealed`);
+  return { ok: true, value: jointShardFromTeeResult({ shape: { paramSet, rowCount, width, ciphertextsPerColumn }, ciphertexts: parts }, { shardId, rowStart }) };
 }
 
 export function jointShardRef(shard: JointShard): JointShardRef {
@@ -233,4 +338,40 @@ export function decodeJointResult(bytes: unknown, maxBytes: number): StrategyOut
     if (!fits) return jointFail('JOINT_RESULT_MALFORMED', `joint result: shards[${i}] ${shardKeys ?? 'has a wrong field type or ciphertext count'}`);
   }
   return { ok: true, value: m as unknown as JointResultMessage };
+}
+
+/** Strict `JointForwardedShardRef` (exact fields, CKKS set, ciphertexts per column for its slots, one digest per ciphertext). */
+export function decodeJointForwardedRef(input: unknown): StrategyOutcome<JointForwardedShardRef> {
+  if (!isRecord(input)) return jointFail('JOINT_SHARD_MALFORMED', 'forwarded shard ref: not an object');
+  const keys = hasExactKeys(input, ['shardId', 'rowStart', 'rowCount', 'width', 'paramSet', 'ciphertextsPerColumn', 'ciphertextDigests']);
+  if (keys) return jointFail('JOINT_SHARD_MALFORMED', `forwarded shard ref: ${keys}`);
+  const { shardId: id, rowStart, rowCount, width, paramSet, ciphertextsPerColumn: perColumn, ciphertextDigests: digests } = input;
+  if (!isShardId(id)) return jointFail('JOINT_SHARD_MALFORMED', `forwarded shard ref: id must match [A-Za-z0-9_.:-]{1,${JOINT_SHARD_ID_MAX}}`);
+  if (!isHeParamSetName(paramSet) || HE_PARAM_SETS[paramSet].scheme !== 'ckks') return jointFail('JOINT_SHARD_MALFORMED', `forwarded shard ${id}: paramSet must be a CKKS parameter set`);
+  const fits =
+    isCount(rowStart, 0, Number.MAX_SAFE_INTEGER) &&
+    isCount(rowCount, 1, Number.MAX_SAFE_INTEGER) &&
+    isCount(width, 1, MAX_PUBLIC_PARTS) &&
+    perColumn === Math.ceil(rowCount / HE_PARAM_SETS[paramSet].slots) &&
+    width * perColumn <= MAX_PUBLIC_PARTS;
+  if (!fits) return jointFail('JOINT_SHARD_MALFORMED', `forwarded shard ${id}: rowStart, rowCount, width and ciphertextsPerColumn do not describe a ${paramSet} table`);
+  if (!Array.isArray(digests) || digests.length !== width * perColumn || !digests.every(isPublicOutputDigest)) {
+    return jointFail('JOINT_SHARD_MALFORMED', `forwarded shard ${id}: expected ${width * perColumn} SHA-256 hex ciphertext digests`);
+  }
+  return { ok: true, value: { shardId: id, rowStart, rowCount, width, paramSet, ciphertextsPerColumn: perColumn, ciphertextDigests: [...digests] } };
+}
+
+/** Strict `JointForwardedMessage`: byte limit before parsing, exact fields, 1..MAX_PUBLIC_PARTS byte-array ciphertexts. */
+export function decodeJointForwarded(bytes: unknown, maxBytes: number): StrategyOutcome<{ directive: unknown; ciphertexts: Uint8Array[] }> {
+  const decoded = decodeBounded('forwarded result', bytes, maxBytes, 'JOINT_SHARD_MALFORMED');
+  if (!decoded.ok) return decoded;
+  const m = decoded.value;
+  const keys = hasExactKeys(m, ['type', 'version', 'directive', 'ciphertexts']);
+  if (keys) return jointFail('JOINT_SHARD_MALFORMED', `forwarded result: ${keys}`);
+  if (m.type !== 'joint-forwarded' || m.version !== JOINT_WIRE_VERSION) return jointFail('JOINT_SHARD_MALFORMED', 'forwarded result: wrong type or version');
+  const parts = m.ciphertexts;
+  if (!Array.isArray(parts) || parts.length < 1 || parts.length > MAX_PUBLIC_PARTS || !isBytesList(parts, parts.length)) {
+    return jointFail('JOINT_SHARD_MALFORMED', `forwarded result: ciphertexts must be 1..${MAX_PUBLIC_PARTS} byte arrays`);
+  }
+  return { ok: true, value: { directive: m.directive, ciphertexts: parts } };
 }
