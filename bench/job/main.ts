@@ -6,8 +6,9 @@
  * grows with the row count (10k, 100k, 1M) for the strategy the selector (S206)
  * chooses by itself.
  *
- * Every job: b1 and b2 offer 2 cores each (4 above 131,072 rows: leaseCoresFor) with
- * fresh clientOrderIds; the CSV is in a1's data directory and is submitted by
+ * Every job: b1 and b2 offer 2 cores each (--lease-cores) with fresh clientOrderIds
+ * (the lessee runs at most that many sub-tasks at once on each lease, whatever the
+ * row count); the CSV is in a1's data directory and is submitted by
  * reference (csvPath); the wall time runs from the POST /v1/jobs call to the first
  * poll (every 100 ms) that sees the job completed; the result is checked against the
  * plaintext reference. A run that would not fit (HE ciphertext volume over
@@ -17,8 +18,8 @@
  * Options: --rows N (per strategy, default 100000), --he-rows N (HE only, default
  * --rows), --scaling 10000,100000,1000000, --scaling-strategy auto|<strategy> (auto),
  * --features F (16), --run-timeout-s S (900), --he-max-mib M (1024), --lease-cores N
- * (cores each lessor offers; default leaseCoresFor), --quick (10k rows, scaling 1k
- * and 10k, 300 s timeout), --keep-state. The last line printed is one JSON object
+ * (cores each lessor offers, 2), --quick (10k rows, scaling 1k and 10k, 300 s
+ * timeout), --keep-state. The last line printed is one JSON object
  * with the figures.
  */
 import { mkdtempSync, chmodSync, readFileSync, rmSync } from 'node:fs';
@@ -46,8 +47,8 @@ interface Options {
   readonly features: number;
   readonly runTimeoutS: number;
   readonly heMaxMiB: number;
-  /** Cores each lessor offers; undefined: leaseCoresFor(rows). */
-  readonly leaseCores: number | undefined;
+  /** Cores each lessor offers (the lessee runs at most that many sub-tasks at once on each lease). */
+  readonly leaseCores: number;
   readonly scalingStrategy: Strategy | 'auto';
   readonly keepState: boolean;
   readonly quick: boolean;
@@ -84,7 +85,7 @@ function options(argv: string[]): Options {
     features: int('features', 16, 1, 256),
     runTimeoutS: int('run-timeout-s', quick ? 300 : 900, 30, 86_000),
     heMaxMiB: int('he-max-mib', 1024, 1, 65_536),
-    leaseCores: v['lease-cores'] === undefined ? undefined : int('lease-cores', 2, 1, 64),
+    leaseCores: int('lease-cores', 2, 1, 64),
     scalingStrategy: scalingStrategy(v['scaling-strategy']),
     keepState: v['keep-state'] === true,
     quick,
@@ -95,24 +96,6 @@ function scalingStrategy(raw: string | boolean | undefined): Strategy | 'auto' {
   if (raw === undefined) return 'auto';
   if (raw === 'auto' || (STRATEGIES as readonly unknown[]).includes(raw)) return raw as Strategy | 'auto';
   throw new ConfigError(`--scaling-strategy: auto or one of ${STRATEGIES.join(', ')}, got ${String(raw)}`);
-}
-
-/** Rows one sub-task may hold (libs/compute's PROGRAM_LIMITS.rowsMax: the job runner cuts a lease's share into pieces of at most this). */
-const ROWS_PER_SUBTASK = 65_536;
-/** The participant's DATANET_JOB_CONCURRENCY default: sub-tasks a lessee runs at once, over all its leases. */
-const LESSEE_CONCURRENCY = 4;
-
-/**
- * Cores each of the two lessors offers: 2 (the sample job's shape) while a lessor's
- * share is one sub-task; when it is more (over 131,072 rows in all), 4. The lessee
- * runs up to LESSEE_CONCURRENCY sub-tasks at once without a limit per lease, and a
- * lessor refuses more sub-tasks than its lease's cores (JOB_LEASE_BUSY, counted as a
- * failed attempt): with 2-core leases a 1M-row job fails (bench/README.md).
- */
-function leaseCoresFor(rows: number, o: Options): number {
-  if (o.leaseCores !== undefined) return o.leaseCores;
-  const perLease = Math.ceil(Math.ceil(rows / 2) / ROWS_PER_SUBTASK);
-  return perLease <= 1 ? 2 : LESSEE_CONCURRENCY;
 }
 
 const out = (s: string): void => void process.stdout.write(`${s}\n`);
@@ -253,7 +236,7 @@ async function runJob(net: LocalNetwork, o: Options, program: Program, d: Datase
   }
   const n = ++runSeq;
   const a1 = net.url('a1');
-  const leaseCores = leaseCoresFor(d.rows, o);
+  const leaseCores = o.leaseCores;
   for (const [i, lessor] of ['b1', 'b2'].entries()) {
     await retrying(() => offerCompute(net.url(lessor), { cores: leaseCores, priceMinorPerCoreSecond: 3 + i, durationS: 3600, expiresInS: o.runTimeoutS + 120, clientOrderId: `bench-${process.pid}-${n}-${lessor}` }));
   }
@@ -334,7 +317,7 @@ async function main(o: Options): Promise<number> {
   keepState = o.keepState;
   const program = creditScoringProgram(o.features);
   const load0 = loadavg()[0] ?? 0;
-  out(`job benchmark: the sample job (${o.features} features, sigmoid(w.x + b)), a1 (subnet a) leasing 2+2 cores from b1, b2 (subnet b; 4+4 above 131,072 rows); ${availableParallelism()} cores here, load average ${load0.toFixed(2)}`);
+  out(`job benchmark: the sample job (${o.features} features, sigmoid(w.x + b)), a1 (subnet a) leasing ${o.leaseCores}+${o.leaseCores} cores from b1, b2 (subnet b); ${availableParallelism()} cores here, load average ${load0.toFixed(2)}`);
   out(`  per strategy: tee-symmetric and tee-symmetric-he-result at ${o.rows} rows, he at ${o.heRows} rows; scaling (${o.scalingStrategy === 'auto' ? 'strategy chosen by the selector' : o.scalingStrategy}): ${o.scaling.join(', ')} rows; per-run timeout ${o.runTimeoutS} s`);
 
   stateDir = mkdtempSync(join(tmpdir(), 'datanet-bench-job-'));
