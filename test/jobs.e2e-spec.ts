@@ -18,6 +18,13 @@ beforeAll(async () => {
 });
 afterAll(async () => net?.stop());
 
+/** A labelled counter of a node's /metrics (0 when absent). */
+async function metric(node: string, name: string, label: string, value: string): Promise<number> {
+  const text = await (await fetch(`${net.url(node)}/metrics`)).text();
+  const line = text.split('\n').find((l) => l.startsWith(`${name}{${label}="${value}"} `));
+  return line ? Number(line.split(' ').pop()) : 0;
+}
+
 const FEATURES = 8;
 const rows = sampleCreditRows(300, FEATURES, 11);
 const program = creditScoringProgram(FEATURES);
@@ -78,6 +85,12 @@ describe('a joint computation with a third participant in a third subnet (claims
     const result = await jobResult(net.url('a1'), job.jobId);
     expect(result).toHaveLength(rows.length);
     expect(maxRelativeError(result, expected)).toBeLessThan(1e-3);
+    // The lessors' HE results went B -> hubs -> C: each lessor forwarded one per round, c1 admitted them from the lessors themselves.
+    for (const lessor of ['b1', 'b2']) {
+      expect(await metric(lessor, 'datanet_participant_joint_results_forwarded_total', 'party', 'c1')).toBeGreaterThanOrEqual(2);
+      expect(await metric('c1', 'datanet_participant_joint_results_received_total', 'lessor', lessor)).toBeGreaterThanOrEqual(2);
+    }
+    expect(await metric('c1', 'datanet_participant_joint_results_received_total', 'lessor', 'a1')).toBe(0);
   });
 
   it('refuses a lessee that c1 did not name as a partner', async () => {

@@ -17,7 +17,7 @@ import { participantMigrations } from './persistence/migrations.js';
 import { JobRunner } from './jobs/job-runner.js';
 import { LessorExecutor } from './jobs/lessor.js';
 import { ChannelRouter } from './jobs/relay-channel.js';
-import { JOINT_CHANNEL, JointDatasets, jointPartyAcceptor } from './jobs/joint.js';
+import { JOINT_CHANNEL, JOINT_FORWARD_CHANNEL, JointDatasets, JointInbox, jointForwarder, jointPartyAcceptor } from './jobs/joint.js';
 import { pkiPaths } from '#libs/identity';
 
 export const PARTICIPANT_RUNTIME = Symbol('PARTICIPANT_RUNTIME');
@@ -96,11 +96,27 @@ export async function startParticipantRuntime(config: ParticipantConfig, log: Js
     enclaveRequestTimeoutMs: config.jobs.attemptTimeoutMs,
     served: metrics.counter('datanet_participant_subtasks_served_total', 'Sub-tasks this participant executed as lessor, by strategy', 'strategy'),
     corruptResults: config.jobs.chaosCorruptResults,
+    forward: jointForwarder(channels, {
+      nodeId: config.nodeId,
+      log,
+      corrupt: config.jobs.chaosCorruptResults,
+      forwarded: metrics.counter('datanet_participant_joint_results_forwarded_total', 'Enclave HE results this lessor forwarded to a third participant, by party', 'party'),
+    }),
   });
   const jointDatasets = new JointDatasets(ds);
-  const jointParty = jointPartyAcceptor(jointDatasets, log);
-  // One channel kind per role: a joint round (this participant as the third party C) or a leased sub-task (as lessor).
-  channels.onOpen((source, frame) => (frame.strategy === JOINT_CHANNEL ? jointParty(source, frame) : lessor.accept(source, frame)));
+  // Lessor-forwarded HE results held for open joint rounds: at most 64 rounds and 1 GiB at once.
+  const jointInbox = new JointInbox({
+    nodeId: config.nodeId,
+    log,
+    limits: { maxRounds: 64, maxBytes: 1024 * 1024 * 1024 },
+    receiveTimeoutMs: config.jobs.attemptTimeoutMs,
+    received: metrics.counter('datanet_participant_joint_results_received_total', 'Lessor-forwarded HE results this third participant admitted, by lessor', 'lessor'),
+  });
+  const jointParty = jointPartyAcceptor(jointDatasets, jointInbox, log);
+  // One channel kind per role: a joint round or a lessor's forwarded result (this participant as the third party C), or a leased sub-task (as lessor).
+  channels.onOpen((source, frame) =>
+    frame.strategy === JOINT_CHANNEL ? jointParty(source, frame) : frame.strategy === JOINT_FORWARD_CHANNEL ? jointInbox.acceptor(source, frame) : lessor.accept(source, frame),
+  );
   if (config.jobs.chaosCorruptResults) log.warn('FAULT INJECTION ON: this lessor corrupts the results it sends (DATANET_CHAOS_CORRUPT_RESULTS)');
   if (config.jobs.allowSimulatedEnclave) log.warn('accepting quotes of the SIMULATED software enclave: no hardware protects lessors\' execution (docs/decisions/simulated-enclave.md)');
   const jobs = new JobRunner({

@@ -13,9 +13,8 @@ import {
   runTeeHeResultLessee,
   runTeeSymmetricLessee,
   createJointKeys,
-  jointShardFromTeeResult,
-  runTeeHeResultForJoint,
-  type JointShard,
+  jointForwardedRef,
+  runTeeHeResultForwarded,
   type StrategyOutcome,
   type SubTaskSpec,
   type TeeLesseeOptions,
@@ -26,7 +25,7 @@ import type { OrderDesk } from '../market/orders.js';
 import type { Outbox } from '../messaging/outbox.js';
 import { fromFloat64Bytes, JOB_LIMITS, sliceRows, toFloat64Bytes, type Dataset, type JobSpec, type JobStrategy } from './job-spec.js';
 import type { ChannelRouter, RelayChannel } from './relay-channel.js';
-import { jointRoundWithParty } from './joint.js';
+import { JointRoundSession } from './joint.js';
 import { interleaveByLease, LeaseSlots, MAX_TRANSIENT_RETRIES, refusalCode, TRANSIENT_REFUSALS, transientRetryDelayMs } from './scheduling.js';
 
 export type JobStatus = 'created' | 'ordering' | 'leased' | 'dispatched' | 'running' | 'completed' | 'failed' | 'cancelled';
@@ -427,12 +426,17 @@ export class JobRunner {
   }
 
   /**
-   * Claims 6-7: each round, the lessors' enclaves compute on the lessee's rows and return
-   * results HE-encrypted under the lessee's joint key (never decrypted here); the third
-   * participant combines them with its own rows under that key; the lessee decrypts. The
-   * next round's lessor input is this round's output, sent to the enclaves under fresh
-   * symmetric keys. The joint key pair lives in memory: a lessee restart re-runs the job's
-   * rounds from the first with new keys (attempts already billed stay billed once).
+   * Claims 6-7: each round, the lessee opens the round with the third participant (its HE
+   * public material, the party's program, the shard layout, the lessors that will forward);
+   * each lessor's enclave computes on the lessee's rows and its host forwards the result,
+   * HE-encrypted under the lessee's joint key, straight to the party through the hubs; the
+   * lessee gets only the digests the enclave sealed and hands them to the party, which
+   * confirms each shard (a tampered or missing forward fails that attempt, and the sub-task is
+   * retried on another lease). The party then combines the shards with its own rows under
+   * that key; the lessee decrypts. The next round's lessor input is this round's output, sent
+   * to the enclaves under fresh symmetric keys. The joint key pair lives in memory: a lessee
+   * restart re-runs the job's rounds from the first with new keys (attempts already billed
+   * stay billed once).
    */
   private async executeJoint(job: JobRow, joint: NonNullable<JobSpec['joint']>, signal: AbortSignal): Promise<void> {
     const subTasks: SubTaskRow[] = await this.d.ds.query(
@@ -447,42 +451,61 @@ export class JobRunner {
     }
     try {
       const data = await this.dataset(job.job_id);
+      const lessors = [...new Set((await this.leasesOf(job.order_id ?? '')).map((l) => l.lessor))];
+      const layout = subTasks.map((s) => ({ shardId: s.sub_task_id, rowStart: s.row_start, rowCount: s.row_count }));
       let input: Dataset = data;
       for (let round = 0; round < partyPrograms.length; round++) {
+        if (signal.aborted) return;
         const program = round === 0 ? job.spec.program : joint.rounds[round - 1]!.lessorProgram;
-        const shards: JointShard[] = [];
-        for (const s of subTasks) {
-          if (signal.aborted) return;
-          const rows = sliceRows(input, s.row_start, s.row_count);
-          const done = await this.withAttempts(job, s, signal, false, async (lease, attempt, channelId) => {
-            const channel = this.d.router.open({ channelId, peer: lease.lessor, leaseId: lease.leaseId, jobId: job.job_id, subTaskId: s.sub_task_id, strategy: 'tee-symmetric-he-result' });
-            try {
-              const raw = await runTeeHeResultForJoint(channel, { subTaskId: channelId, program, rows }, keys.value, await this.teeOptions(job, lease, `${s.sub_task_id}.${attempt}`));
-              if (!raw.ok) return { ...failedOutcome(channel, raw.code, raw.detail, true), sent: channel.bytesSent, received: channel.bytesReceived };
-              const digest = createHash('sha256').update(channel.lastReceived ?? new Uint8Array(0)).digest();
-              return { ok: true as const, rows: [], digest, shard: jointShardFromTeeResult(raw.value, { shardId: s.sub_task_id, rowStart: s.row_start }), sent: channel.bytesSent, received: channel.bytesReceived };
-            } catch (e) {
-              return failedOutcome(channel, (e as Error).name === 'ChannelTimeoutError' ? JobFailure.AttemptTimeout : JobFailure.ChannelClosed, (e as Error).message, true);
-            } finally {
-              channel.close('done');
-            }
-          });
-          if (!done) {
-            if (!signal.aborted) await this.finish(job.job_id, 'failed', JobFailure.SubTaskFailed, `round ${round + 1}: sub-task ${s.sub_task_id} failed on every lease`);
-            return;
-          }
-          shards.push(done.shard);
-        }
-        const combined = await jointRoundWithParty(this.d.router, {
+        const opened = await JointRoundSession.open(this.d.router, {
           jobId: job.job_id,
           round,
           party: joint.party,
           datasetId: joint.datasetId,
           keys: keys.value,
           partyProgram: partyPrograms[round],
-          shards,
+          layout,
+          lessors,
+          shardWaitMs: Math.min(60_000, this.d.options.attemptTimeoutMs),
           timeoutMs: this.d.options.attemptTimeoutMs,
         });
+        if (!opened.ok) {
+          await this.finish(job.job_id, 'failed', opened.code, `round ${round + 1} with ${joint.party}: ${opened.detail}`);
+          return;
+        }
+        const party = opened.value;
+        let combined: StrategyOutcome<number[][]>;
+        try {
+          for (const s of subTasks) {
+            if (signal.aborted) return;
+            const rows = sliceRows(input, s.row_start, s.row_count);
+            const done = await this.withAttempts(job, s, signal, false, async (lease, attempt, channelId) => {
+              const channel = this.d.router.open({ channelId, peer: lease.lessor, leaseId: lease.leaseId, jobId: job.job_id, subTaskId: s.sub_task_id, strategy: 'tee-symmetric-he-result' });
+              try {
+                const forward = { party: joint.party, datasetId: joint.datasetId, jobId: job.job_id, round, shardId: s.sub_task_id, attempt };
+                const raw = await runTeeHeResultForwarded(channel, { subTaskId: channelId, program, rows }, keys.value, await this.teeOptions(job, lease, `${s.sub_task_id}.${attempt}`), forward);
+                const sizes = { sent: channel.bytesSent, received: channel.bytesReceived };
+                if (!raw.ok) return { ...failedOutcome(channel, raw.code, raw.detail, true), ...sizes };
+                const digest = createHash('sha256').update(channel.lastReceived ?? new Uint8Array(0)).digest();
+                // The attempt counts only once the party holds bytes matching the digests the enclave sealed.
+                const confirmed = await party.confirm(lease.lessor, attempt, jointForwardedRef(raw.value, { shardId: s.sub_task_id, rowStart: s.row_start }));
+                if (!confirmed.ok) return { ok: false as const, code: confirmed.code, detail: `${joint.party}: ${confirmed.detail}`, lessorFault: true, ...sizes };
+                return { ok: true as const, rows: [], digest, ...sizes };
+              } catch (e) {
+                return failedOutcome(channel, (e as Error).name === 'ChannelTimeoutError' ? JobFailure.AttemptTimeout : JobFailure.ChannelClosed, (e as Error).message, true);
+              } finally {
+                channel.close('done');
+              }
+            });
+            if (!done) {
+              if (!signal.aborted) await this.finish(job.job_id, 'failed', JobFailure.SubTaskFailed, `round ${round + 1}: sub-task ${s.sub_task_id} failed on every lease`);
+              return;
+            }
+          }
+          combined = await party.evaluate();
+        } finally {
+          party.close();
+        }
         if (!combined.ok) {
           await this.finish(job.job_id, 'failed', combined.code, `round ${round + 1} with ${joint.party}: ${combined.detail}`);
           return;

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import type { JobFrame } from '#libs/contracts';
 import { SimulatedSoftwareEnclave } from '#libs/enclave';
 import type { JsonLogger, Counter } from '#libs/observability';
-import { COMPUTE_PLAIN_WORKLOAD_PATH, serveHeLessor, serveTeeLessor, teeHeResultEnclaveBundle, type ByteChannel } from '#libs/strategy';
+import { COMPUTE_PLAIN_WORKLOAD_PATH, serveHeLessor, serveTeeLessor, teeHeResultEnclaveBundle, type ByteChannel, type TeeForwardHook } from '#libs/strategy';
 import type { LeaseStore } from '../market/leases.js';
-import type { ChannelAcceptor, RelayChannel } from './relay-channel.js';
+import type { ChannelAcceptor, ChannelMeta, RelayChannel } from './relay-channel.js';
 import { JOB_STRATEGIES, type JobStrategy } from './job-spec.js';
 
 export const LessorCode = {
@@ -35,6 +35,11 @@ export interface LessorOptions {
    * results this lessor sends, so lessees' rejection and retry can be shown on real processes.
    */
   readonly corruptResults?: boolean;
+  /**
+   * Carries out a lessee's `forward` directive of a tee-symmetric-he-result sub-task (joint
+   * computation: the enclave's HE result goes to the third participant, not back to the lessee).
+   */
+  readonly forward?: (lesseeChannel: ChannelMeta) => TeeForwardHook;
 }
 
 /**
@@ -75,7 +80,8 @@ export class LessorExecutor {
         this.o.log.info('he sub-task served', { channelId: channel.meta.channelId, leaseId, outcome: r.ok ? 'ok' : r.code, ms: Date.now() - started });
       } else {
         const enclave = await this.enclave(strategy === 'tee-symmetric' ? 'plain' : 'he-result');
-        const n = await serveTeeLessor(wire, enclave, { receiveTimeoutMs: this.o.receiveTimeoutMs });
+        const forward = strategy === 'tee-symmetric-he-result' ? this.o.forward?.(channel.meta) : undefined;
+        const n = await serveTeeLessor(wire, enclave, { receiveTimeoutMs: this.o.receiveTimeoutMs, ...(forward ? { forward } : {}) });
         this.o.log.info('enclave sub-task served', { channelId: channel.meta.channelId, leaseId, requests: n, ms: Date.now() - started });
       }
       this.o.served.inc(strategy);
