@@ -34,6 +34,9 @@ export const MessageType = {
 } as const;
 export type MessageType = (typeof MessageType)[keyof typeof MessageType];
 
+/** EnvelopeHeader.content_type of a sub-task report (MessageType.SubTaskReport), written by lessees and checked by settlement. */
+export const SUBTASK_REPORT_CONTENT_TYPE = 'application/x-protobuf; messageType=datanet.v1.SubTaskReport';
+
 /** Transport header names set on bus records (besides the signed trace context). */
 export const BusHeader = {
   Traceparent: 'traceparent',

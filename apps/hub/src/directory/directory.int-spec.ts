@@ -9,7 +9,7 @@ import { Module, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { DataSource } from 'typeorm';
 import type { BusRecord, MessageBus } from '#libs/bus';
-import { MessageType, ReasonCode, topics } from '#libs/contracts';
+import { MessageType, ReasonCode, SUBTASK_REPORT_CONTENT_TYPE, topics } from '#libs/contracts';
 import {
   createNetworkCa,
   exportPrivateKeyPem,
@@ -249,7 +249,7 @@ describe('hub relay: participant -> settlement service', () => {
     const resolved = await new DirectoryClient(hubUrl, ca.certPem).resolve('exchange');
     if (!resolved.ok) throw new Error(resolved.detail);
     const body = Buffer.from('report bytes');
-    const built = buildEnvelope(a1.sender, resolved.recipient, { type: MessageType.SubTaskReport, sessionId: 'job-1', contentType: 'application/x-protobuf; messageType=datanet.v1.SubTaskReport', body, ttlMs: 60_000 }, Date.now());
+    const built = buildEnvelope(a1.sender, resolved.recipient, { type: MessageType.SubTaskReport, sessionId: 'job-1', contentType: SUBTASK_REPORT_CONTENT_TYPE, body, ttlMs: 60_000 }, Date.now());
     const { service } = relay();
     await service.handle({ topic: topics.hubIngress('hub-a'), partition: 0, offset: '1', key: 'job-1', value: built.bytes, headers: {}, timestampMs: Date.now() }, 'ingress');
     expect(published.map((p) => p.topic)).toEqual([topics.inbox('exchange')]);

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { MessageType, pb } from '#libs/contracts';
+import { MessageType, pb, SUBTASK_REPORT_CONTENT_TYPE } from '#libs/contracts';
 import { evaluatePlain, heFeasibility, type Program } from '#libs/compute';
 import { KeyRing, measureSimulatedEnclaveBundle, PlatformChainCache, TEE_SIMULATED_SOFTWARE } from '#libs/enclave';
 import type { Counter, JsonLogger } from '#libs/observability';
@@ -141,7 +141,6 @@ export interface JobView {
 
 const JOB_COLUMNS = `job_id, client_job_id, status, spec, row_count, width, strategy, selection, order_id, ordered_at_ms::text, local_rows, deadline_ms::text,
   failure_code, failure_detail, result_rows, result_width, created_at, updated_at`;
-export const SUB_TASK_REPORT_CONTENT_TYPE = 'application/x-protobuf; messageType=datanet.v1.SubTaskReport';
 
 /**
  * How one attempt ended. `transient`: the lessor refused to start it for now (scheduling.ts
@@ -772,7 +771,7 @@ export class JobRunner {
       failureCode,
     }).finish();
     for (const target of this.d.settlementIds) {
-      await this.d.outbox.add(m, { target, type: MessageType.SubTaskReport, sessionId: job.job_id, contentType: SUB_TASK_REPORT_CONTENT_TYPE, body, causedBy: `report:${target}:${reportId}` });
+      await this.d.outbox.add(m, { target, type: MessageType.SubTaskReport, sessionId: job.job_id, contentType: SUBTASK_REPORT_CONTENT_TYPE, body, causedBy: `report:${target}:${reportId}` });
     }
   }
 

@@ -1,6 +1,6 @@
-import { pb, type SubTaskReport } from '#libs/contracts';
+import { pb, SUBTASK_REPORT_CONTENT_TYPE, type SubTaskReport } from '#libs/contracts';
 import { STRATEGIES_BY_SECURITY } from '#libs/strategy';
-import { checkSubTaskReport, ledgerIdsOf, meteredCoreSeconds, REPORT_LIMITS, REPORT_STRATEGIES, SUBTASK_REPORT_CODE_NUMBERS, SUBTASK_REPORT_CONTENT_TYPE, SubTaskReportCode, type ReportDelivery } from './report-check.js';
+import { checkSubTaskReport, ledgerIdsOf, meteredCoreSeconds, REPORT_LIMITS, REPORT_STRATEGIES, SUBTASK_REPORT_CODE_NUMBERS, SubTaskReportCode, type ReportDelivery } from './report-check.js';
 
 const NOW = 1_800_000_000_000;
 const SKEW = 30_000;

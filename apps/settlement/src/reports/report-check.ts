@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import { NODE_ID } from '#libs/config';
-import { pb, type SubTaskReport } from '#libs/contracts';
+import { pb, SUBTASK_REPORT_CONTENT_TYPE, type SubTaskReport } from '#libs/contracts';
 import { isId, type SubTaskOutcome } from '#libs/ledger';
 
 /** Payload content type of a SubTaskReport a lessee sends to settlement (envelope type job.subtask-report). */
-export const SUBTASK_REPORT_CONTENT_TYPE = 'application/x-protobuf; messageType=datanet.v1.SubTaskReport';
 
 /**
  * Why settlement refused a sub-task report (dead-letter reason codes, range

@@ -2,7 +2,7 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { PostgresAuditLog } from '#libs/audit';
 import type { DeliveredRecord } from '#libs/bus';
-import { MessageType, pb } from '#libs/contracts';
+import { MessageType, pb, SUBTASK_REPORT_CONTENT_TYPE } from '#libs/contracts';
 import { leaseTerms, signLease, type LeaseInput } from '#libs/lease';
 import { availableAccount, escrowAccount, hubFeesAccount } from '#libs/ledger';
 import { JsonLogger, MetricsRegistry } from '#libs/observability';
@@ -18,7 +18,7 @@ import { LEASE_CONTENT_TYPE, MARKET_LEASE_TYPE, SettlementLeaseStore } from '../
 import { settlementMigrations } from '../migrations.js';
 import type { SettlementRuntime } from '../runtime.js';
 import { JobsController } from './jobs.controller.js';
-import { ledgerIdsOf, SUBTASK_REPORT_CONTENT_TYPE, SubTaskReportCode } from './report-check.js';
+import { ledgerIdsOf, SubTaskReportCode } from './report-check.js';
 import { SubTaskReports, type EvidenceView, type JobCostView } from './subtask-reports.js';
 
 const url = (): string => {
