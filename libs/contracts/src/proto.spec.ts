@@ -23,6 +23,14 @@ describe('generated contracts', () => {
     expect(decoded.metadata).toEqual({ k: 'v' });
   });
 
+  it('an omitted int64 field reads back as the number 0, never a Long', () => {
+    const report = pb.SubTaskReport.decode(pb.SubTaskReport.encode({ reportId: 'r' }).finish());
+    expect([report.startedAtMs, report.endedAtMs, report.inputBytes, report.resultBytes]).toEqual([0, 0, 0, 0]);
+    const header = pb.EnvelopeHeader.decode(pb.EnvelopeHeader.encode({}).finish());
+    expect(typeof header.issuedAtMs).toBe('number');
+    expect(header.issuedAtMs).toBe(0);
+  });
+
   it('round-trips arbitrary envelopes byte-exactly (property)', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 512 }), fc.uint8Array({ maxLength: 64 }), fc.array(fc.uint8Array({ maxLength: 300 }), { maxLength: 3 }), (header, sig, chain) => {

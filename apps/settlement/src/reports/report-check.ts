@@ -104,19 +104,6 @@ const isNat = (v: unknown, max: number): v is number => typeof v === 'number' &&
 const show = (v: unknown): string => JSON.stringify(v)?.slice(0, 80) ?? String(v);
 
 /**
- * An int64/uint64 field as a number. protobufjs decodes present values as numbers
- * (libs/contracts turns Long off), but an omitted field takes the generated
- * prototype's default, which was built while Long was still on: a Long(0). Such
- * an object is read back to its value here; anything else is left to the range checks.
- */
-function int64(v: unknown): unknown {
-  if (typeof v !== 'object' || v === null) return v;
-  const { low, high, unsigned } = v as { low?: unknown; high?: unknown; unsigned?: unknown };
-  if (typeof low !== 'number' || typeof high !== 'number') return v;
-  return (unsigned === true ? high >>> 0 : high) * 2 ** 32 + (low >>> 0);
-}
-
-/**
  * Everything settlement checks on a sub-task report before it looks at the
  * lease: shape, bounds and internal consistency, and that the lessee itself
  * sent it. Fields are checked in a fixed order, so the same bad report always
@@ -143,8 +130,7 @@ export function checkSubTaskReport(d: ReportDelivery, nowMs: number, clockSkewMs
   }
   if (r.lessee === r.lessor) return fail(SubTaskReportCode.Malformed, `lessee and lessor are both ${r.lessee}`);
   if (!REPORT_STRATEGIES.has(r.strategy)) return fail(SubTaskReportCode.Malformed, `strategy ${show(r.strategy)} is not one of ${[...REPORT_STRATEGIES].join(', ')}`);
-  const inputBytes = int64(r.inputBytes);
-  const resultBytes = int64(r.resultBytes);
+  const { inputBytes, resultBytes } = r;
   for (const [name, value] of [['input_bytes', inputBytes], ['result_bytes', resultBytes], ['rows', r.rows]] as const) {
     if (!isNat(value, REPORT_LIMITS.bytesMax)) return fail(SubTaskReportCode.Malformed, `${name} ${show(value)} is out of range`);
   }
@@ -157,8 +143,7 @@ export function checkSubTaskReport(d: ReportDelivery, nowMs: number, clockSkewMs
   if (outcome === 'completed' && r.failureCode !== '') return fail(SubTaskReportCode.OutcomeInvalid, `a completed attempt has no failure code (got ${r.failureCode})`);
   if (outcome === 'failed-lessor' && r.failureCode === '') return fail(SubTaskReportCode.OutcomeInvalid, 'a failed attempt says why (failure_code)');
 
-  const started = int64(r.startedAtMs);
-  const ended = int64(r.endedAtMs);
+  const { startedAtMs: started, endedAtMs: ended } = r;
   if (!isNat(started, Number.MAX_SAFE_INTEGER) || started === 0) return fail(SubTaskReportCode.TimeInvalid, `started_at_ms ${show(started)} is missing or out of range`);
   if (!isNat(ended, Number.MAX_SAFE_INTEGER) || ended === 0) return fail(SubTaskReportCode.TimeInvalid, `ended_at_ms ${show(ended)} is missing or out of range`);
   if (ended < started) return fail(SubTaskReportCode.TimeInvalid, `ended_at_ms ${ended} is before started_at_ms ${started}`);
@@ -184,8 +169,8 @@ export function checkSubTaskReport(d: ReportDelivery, nowMs: number, clockSkewMs
     startedAtMs: started,
     endedAtMs: ended,
     resultSha256: digest.byteLength ? Buffer.from(digest).toString('hex') : null,
-    inputBytes: inputBytes as number,
-    resultBytes: resultBytes as number,
+    inputBytes,
+    resultBytes,
     rows: r.rows,
     failureCode: r.failureCode === '' ? null : r.failureCode,
   };
