@@ -21,7 +21,8 @@ import { eventually } from './support.js';
 /**
  * Jobs under faults (issue 6), on real processes: a lessor killed -9 mid-sub-task, the
  * lessee killed -9 mid-job, a lessor that corrupts its results, a job stopped while it
- * runs. Three subnets: lessee a1 (a); lessors b1 and b2 (b), c1 (c); b2 runs with
+ * runs, a lessor tampering with the result it forwards to a third participant. Three
+ * subnets: lessee a1 (a); lessors b1 and b2 (b), c1 (c; also the third participant); b2 runs with
  * DATANET_CHAOS_CORRUPT_RESULTS and only offers compute in the corruption tests.
  */
 jest.setTimeout(300_000);
@@ -320,6 +321,43 @@ describe.each(['tee-symmetric', 'he'])('a lessor returning garbage (%s)', (strat
       return r.length >= done.attempts.length ? r : undefined;
     }, 60_000, 'the reports at the settlement service');
     for (const a of bad) expect(reports.find((r) => r.reportId === `${jobId}/${a.subTaskId}#${a.attempt}`)).toMatchObject({ lessor: 'b2', outcome: 'failed-lessor', failureCode: a.failureCode });
+  });
+});
+
+describe('a lessor tampering with the HE result it forwards to the third participant (joint computation)', () => {
+  it('c1 finds the bytes differ from the digests the enclave sealed (JOINT_SHARD_DIGEST_MISMATCH); the sub-task is retried on the honest lessor and the job completes correctly', async () => {
+    await lesseeAttemptTimeout(LONG_ATTEMPT_S);
+    // c1 (subnet c) is the third participant; b2 (corrupting, the cheaper offer) and b1 (honest) are the lessors.
+    const cRows = sampleCreditRows(rows.length, 2, 41);
+    const offered = await fetch(`${net.url('c1')}/v1/joint/datasets/bureau-faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ dataset: { rows: cRows }, partners: ['a1'] }) });
+    expect(offered.status).toBe(201);
+    await offerCompute(net.url('b2'), { cores: 1, priceMinorPerCoreSecond: 4 });
+    await offerCompute(net.url('b1'), { cores: 1, priceMinorPerCoreSecond: 6 });
+    const first = program.ops[0];
+    const lessorProgram = { version: 1, inputWidth: FEATURES, ops: [{ op: 'dot', weights: first?.op === 'dot' ? first.weights : [], bias: 0 }] } as const;
+    const partyProgram = { version: 1, inputWidth: 3, ops: [{ op: 'dot', weights: [1, 0.25, -0.5], bias: 0.1 }] } as const;
+    const job = await submitJob(net.url('a1'), {
+      dataset: { rows },
+      program: lessorProgram,
+      resources: { cores: 2, memoryMiB: 2048, durationS: 600 },
+      maxPriceMinorPerCoreSecond: 10,
+      deadlineInS: 600,
+      joint: { party: 'c1', datasetId: 'bureau-faults', partyProgram },
+    });
+    const done = await waitForJob(net.url('a1'), job.jobId, 280_000);
+    expectCompleted(done);
+    const bad = done.attempts.filter((a) => a.lessor === 'b2');
+    expect(bad.length).toBeGreaterThanOrEqual(1);
+    for (const a of bad) expect({ status: a.status, code: a.failureCode }).toEqual({ status: 'failed-lessor', code: 'JOINT_SHARD_DIGEST_MISMATCH' });
+    for (const subTaskId of new Set(bad.map((a) => a.subTaskId))) {
+      expect(done.attempts.filter((a) => a.subTaskId === subTaskId && a.status === 'completed').map((a) => a.lessor)).toEqual(['b1']);
+    }
+    expectOneCompletedPerSubTask(done.attempts, 2);
+    const scores = plainReference(lessorProgram, rows);
+    const expected = plainReference(partyProgram, scores.map((r, i) => [...r, ...cRows[i]!]));
+    const result = await jobResult(net.url('a1'), job.jobId);
+    expect(result).toHaveLength(rows.length);
+    expect(maxRelativeError(result, expected)).toBeLessThan(1e-3);
   });
 });
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { JobFrame } from '#libs/contracts';
 import { SimulatedSoftwareEnclave } from '#libs/enclave';
 import type { JsonLogger, Counter } from '#libs/observability';
-import { COMPUTE_PLAIN_WORKLOAD_PATH, serveHeLessor, serveTeeLessor, teeHeResultEnclaveBundle, type ByteChannel, type TeeForwardHook } from '#libs/strategy';
+import { COMPUTE_PLAIN_WORKLOAD_PATH, decodeMessage, isRecord, serveHeLessor, serveTeeLessor, teeHeResultEnclaveBundle, type ByteChannel, type TeeForwardHook } from '#libs/strategy';
 import type { LeaseStore } from '../market/leases.js';
 import type { ChannelAcceptor, ChannelMeta, RelayChannel } from './relay-channel.js';
 import { JOB_STRATEGIES, type JobStrategy } from './job-spec.js';
@@ -121,13 +121,17 @@ export class LessorExecutor {
   }
 }
 
-/** Chaos wrapper: corrupts the result-carrying messages (HE: every reply; enclave strategies: after attest + negotiate). */
+/**
+ * Chaos wrapper: corrupts the result-carrying messages (HE: every reply; enclave strategies: after
+ * attest + negotiate). A forwarded result's reply carries only digests and passes unchanged: the
+ * forward hook corrupts the ciphertexts it sends to the third participant instead.
+ */
 function corrupting(channel: ByteChannel, strategy: JobStrategy): ByteChannel {
   let sent = 0;
   return {
     send: (message) => {
       const n = sent++;
-      if (strategy === 'he' || n >= 2) {
+      if (strategy === 'he' || (n >= 2 && !isForwardedReply(message))) {
         const bad = Uint8Array.from(message);
         for (let i = Math.floor(bad.length / 2); i < bad.length; i += 97) bad[i] = (bad[i] ?? 0) ^ 0x5a;
         channel.send(bad);
@@ -136,4 +140,13 @@ function corrupting(channel: ByteChannel, strategy: JobStrategy): ByteChannel {
     receive: (t) => channel.receive(t),
     close: () => channel.close(),
   };
+}
+
+function isForwardedReply(message: Uint8Array): boolean {
+  try {
+    const m = decodeMessage(message);
+    return isRecord(m) && m.type === 'execute' && m.forwarded !== undefined;
+  } catch {
+    return false;
+  }
 }
