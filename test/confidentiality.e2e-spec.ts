@@ -20,8 +20,9 @@ import {
 
 /**
  * The confidentiality canary (issue 6). The lessee's dataset is made of marker values;
- * one job per strategy runs across three subnets; then everything the hubs, the
- * settlement service and the lessors stored or relayed is scanned: every table of every
+ * one job per strategy runs across three subnets, and a joint job whose third participant
+ * is c1; then everything the hubs, the settlement service, the lessors and the third
+ * participant stored or relayed is scanned: every table of every
  * schema of every database except the lessee's own schema (the bus schemas, the hubs',
  * the settlement service's, the lessors'), and every log but the lessee's. No marker may
  * appear as float64 (little or big endian), as consecutive float32s, or as decimal text
@@ -57,6 +58,11 @@ function markerRows(): number[][] {
 const cells = markerRows();
 const program = creditScoringProgram(FEATURES);
 const reference = plainReference(program, cells);
+/** The joint job: a linear score at the lessor, combined at c1 with c1's own two columns (not markers). */
+const partyRows = cells.map((_, i) => [((i * 37) % 100) / 50 - 1, ((i * 11) % 64) / 32 - 1]);
+const jointLessorProgram = { version: 1, inputWidth: FEATURES, ops: [{ op: 'dot', weights: [0.4, -0.3, 0.2, -0.1, 0.25, -0.35, 0.15, 0.05], bias: 0.1 }] } as const;
+const jointPartyProgram = { version: 1, inputWidth: 3, ops: [{ op: 'dot', weights: [1, 0.5, -0.25], bias: 0 }] } as const;
+const jointReference = plainReference(jointPartyProgram, plainReference(jointLessorProgram, cells).map((r, i) => [...r, ...partyRows[i]!]));
 
 type Kind = 'float64-le' | 'float64-be' | 'float32-pair-le' | 'decimal-text';
 interface Finding {
@@ -272,6 +278,7 @@ async function waitForJob(url: string, jobId: string, timeoutMs: number): Promis
 let net: LocalNetwork;
 const scanner = new MarkerScanner(cells);
 const jobs: { strategy: string; jobId: string; done: JobProgress }[] = [];
+let jointJob: { jobId: string; done: JobProgress } | undefined;
 
 beforeAll(async () => {
   net = await LocalNetwork.start({
@@ -298,6 +305,20 @@ beforeAll(async () => {
     });
     jobs.push({ strategy, jobId: job.jobId, done: await waitForJob(net.url('a1'), job.jobId, 300_000) });
   }
+  // A joint job (claims 6-7): b1's enclave scores the marker rows, b1 forwards the HE result to c1
+  // (the third participant), c1 combines it with its own columns under a1's key, a1 decrypts.
+  const offered = await fetch(`${net.url('c1')}/v1/joint/datasets/canary-bureau`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ dataset: { rows: partyRows }, partners: ['a1'] }) });
+  expect(offered.status).toBe(201);
+  await offerCompute(net.url('b1'), { cores: 2, priceMinorPerCoreSecond: 5 });
+  const job = await submitJob(net.url('a1'), {
+    dataset: { rows: cells },
+    program: jointLessorProgram,
+    resources: { cores: 2, memoryMiB: 2048, durationS: 600 },
+    maxPriceMinorPerCoreSecond: 10,
+    deadlineInS: 600,
+    joint: { party: 'c1', datasetId: 'canary-bureau', partyProgram: jointPartyProgram },
+  });
+  jointJob = { jobId: job.jobId, done: await waitForJob(net.url('a1'), job.jobId, 300_000) };
 });
 afterAll(async () => net?.stop());
 
@@ -319,6 +340,13 @@ describe('the confidentiality canary', () => {
       const { rows } = await getJson<{ rows: number[][] }>(`${net.url('a1')}/v1/jobs/${j.jobId}/result`);
       expect(maxRelativeError(rows, reference)).toBeLessThan(1e-3);
     }
+  });
+
+  it('ran a joint job with c1 as the third participant: b1 forwarded its HE result to c1, the result equals the plaintext reference', async () => {
+    expect([jointJob?.done.status, jointJob?.done.failure]).toEqual(['completed', null]);
+    expect(new Set(jointJob!.done.attempts.map((a) => a.lessor))).toEqual(new Set(['b1']));
+    const { rows } = await getJson<{ rows: number[][] }>(`${net.url('a1')}/v1/jobs/${jointJob!.jobId}/result`);
+    expect(maxRelativeError(rows, jointReference)).toBeLessThan(1e-3);
   });
 
   it('self-check: the scanner finds the markers in the lessee\'s own schema and wherever they are planted', async () => {
@@ -375,7 +403,7 @@ describe('the confidentiality canary', () => {
     }
   });
 
-  it('finds no marker in anything the hubs, the settlement service or the lessors stored, relayed or logged — and the scan saw the relayed job traffic', async () => {
+  it('finds no marker in anything the hubs, the settlement service, the lessors or the third participant stored, relayed or logged — and the scan saw the relayed job traffic', async () => {
     const report = await scanDatabases(net.adminUrl, scanner, (db, schema) => !(db === SERVICE_DATABASE && schema === 'a1'));
     const logs = readdirSync(join(net.stateDir, 'logs')).filter((f) => f.endsWith('.log') && f !== 'a1.log');
     const logBytes = new Map<string, number>();
@@ -412,6 +440,16 @@ describe('the confidentiality canary', () => {
         const there = attempts.find((a) => a.lessor === lessor);
         if (there) expect([j.strategy, bus, Number(r!.bytes) >= Number(there.sent) + Number(there.received)]).toEqual([j.strategy, bus, true]);
       }
+    }
+    // The joint job's forwarded result crossed b1's and c1's buses (channel <attempt channel>.fwd), and was scanned there.
+    for (const bus of ['bus_b', 'bus_c']) {
+      const [r] = await sql<{ n: number; bytes: string }>(
+        BUS_DATABASE,
+        `SELECT count(*)::int AS n, coalesce(sum(length(value)), 0)::text AS bytes FROM ${bus}.records WHERE convert_from(key, 'UTF8') LIKE $1 AND $2::bytea = ANY(header_values)`,
+        [`${jointJob!.jobId}.%.fwd`, Buffer.from('job.frame')],
+      );
+      expect([bus, r!.n > 0]).toEqual([bus, true]);
+      frameBytes.set(bus, (frameBytes.get(bus) ?? 0) + Number(r!.bytes));
     }
     for (const bus of ['bus_a', 'bus_b', 'bus_c']) {
       expect(report.scanned.get(`${BUS_DATABASE}.${bus}.records`)!.bytes).toBeGreaterThanOrEqual(frameBytes.get(bus)!);
