@@ -5,7 +5,7 @@ import { publicOutputDigest } from '#libs/enclave';
 import { JsonLogger } from '#libs/observability';
 import type { JointKeys, JointForwardedShardRef } from '#libs/strategy';
 import type { Outbox } from '../messaging/outbox.js';
-import { JOINT_CHANNEL, JOINT_FORWARD_CHANNEL, JointInbox, jointForwarder, jointPartyAcceptor, JointRoundSession, type JointDatasets, type JointDatasetView } from './joint.js';
+import { JOINT_CHANNEL, JOINT_FORWARD_CHANNEL, JointInbox, jointForwarder, jointPartyAcceptor, JointRoundSession, type JointDatasets, type JointDatasetView, type JointRoundOptions } from './joint.js';
 import { ChannelRouter, type ChannelMeta } from './relay-channel.js';
 
 const log = new JsonLogger({ service: 'test' }, 'error', () => undefined);
@@ -39,6 +39,23 @@ const view: JointDatasetView = { datasetId: 'bureau', rows: 10, width: 2, partne
 const datasets = { view: async (id: string) => (id === 'bureau' ? view : undefined), rows: async () => undefined } as unknown as JointDatasets;
 const partyProgram = { version: 1, inputWidth: 3, ops: [{ op: 'dot', weights: [1, 1, 1], bias: 0 }] };
 
+/** The lessee side of a round with c1 over `router`: dataset bureau, one shard of 10 rows, lessors b1 and b2 unless overridden. */
+function openRound(router: ChannelRouter, over: Partial<JointRoundOptions> = {}) {
+  return JointRoundSession.open(router, {
+    jobId: 'J1',
+    round: 0,
+    party: 'c1',
+    datasetId: 'bureau',
+    keys: { publicMaterial: new Uint8Array([1, 2, 3]) } as unknown as JointKeys,
+    partyProgram,
+    layout: [{ shardId: 's0', rowStart: 0, rowCount: 10 }],
+    lessors: ['b1', 'b2'],
+    shardWaitMs: 1000,
+    timeoutMs: 3000,
+    ...over,
+  });
+}
+
 /** a1 (lessee), b1/b2 (lessors), c1 (party) and x9 (a lessor a1 did not name). */
 function setup() {
   const net = network(['a1', 'b1', 'b2', 'c1', 'x9']);
@@ -48,19 +65,7 @@ function setup() {
   c.onOpen((source, frame) => (frame.strategy === JOINT_CHANNEL ? party(source, frame) : frame.strategy === JOINT_FORWARD_CHANNEL ? inbox.acceptor(source, frame) : Promise.resolve({ ok: false, code: 'X', detail: '' })));
   const forwarderOf = (id: string) => jointForwarder(net.routers.get(id)!, { nodeId: id, log });
   const lesseeChannel = (lessor: string, jobId = 'J1'): ChannelMeta => ({ channelId: `${jobId}.s0.1.${lessor}`, peer: 'a1', leaseId: 'L', jobId, subTaskId: 's0', strategy: 'tee-symmetric-he-result' });
-  const open = (over: { party?: string; datasetId?: string } = {}) =>
-    JointRoundSession.open(net.routers.get('a1')!, {
-      jobId: 'J1',
-      round: 0,
-      party: over.party ?? 'c1',
-      datasetId: over.datasetId ?? 'bureau',
-      keys: { publicMaterial: new Uint8Array([1, 2, 3]) } as unknown as JointKeys,
-      partyProgram,
-      layout: [{ shardId: 's0', rowStart: 0, rowCount: 10 }],
-      lessors: ['b1', 'b2'],
-      shardWaitMs: 1000,
-      timeoutMs: 3000,
-    });
+  const open = (over: Partial<JointRoundOptions> = {}) => openRound(net.routers.get('a1')!, over);
   return { net, inbox, forwarderOf, lesseeChannel, open };
 }
 
@@ -129,49 +134,14 @@ describe('joint computation: lessors forward their HE results straight to the th
   });
 
   it('the party refuses a non-partner, an unknown dataset and a program wider than its policy before any lessor works', async () => {
-    const { open, net } = setup();
+    const { open } = setup();
     await expect(open({ datasetId: 'nope' })).resolves.toMatchObject({ ok: false, code: 'JOINT_DATASET_UNKNOWN' });
-    const wide = await JointRoundSession.open(net.routers.get('a1')!, {
-      jobId: 'J2',
-      round: 0,
-      party: 'c1',
-      datasetId: 'bureau',
-      keys: { publicMaterial: new Uint8Array([1]) } as unknown as JointKeys,
-      partyProgram: { version: 1, inputWidth: 3, ops: [] },
-      layout: [{ shardId: 's0', rowStart: 0, rowCount: 10 }],
-      lessors: ['b1'],
-      shardWaitMs: 1000,
-      timeoutMs: 3000,
-    });
-    expect(wide).toMatchObject({ ok: false, code: 'JOINT_PROGRAM_REFUSED' });
-    const outOfRange = await JointRoundSession.open(net.routers.get('a1')!, {
-      jobId: 'J3',
-      round: 0,
-      party: 'c1',
-      datasetId: 'bureau',
-      keys: { publicMaterial: new Uint8Array([1]) } as unknown as JointKeys,
-      partyProgram,
-      layout: [{ shardId: 's0', rowStart: 5, rowCount: 10 }],
-      lessors: ['b1'],
-      shardWaitMs: 1000,
-      timeoutMs: 3000,
-    });
-    expect(outOfRange).toMatchObject({ ok: false, code: 'JOINT_SHARD_OUT_OF_RANGE' });
+    await expect(open({ jobId: 'J2', partyProgram: { version: 1, inputWidth: 3, ops: [] } })).resolves.toMatchObject({ ok: false, code: 'JOINT_PROGRAM_REFUSED' });
+    await expect(open({ jobId: 'J3', layout: [{ shardId: 's0', rowStart: 5, rowCount: 10 }] })).resolves.toMatchObject({ ok: false, code: 'JOINT_SHARD_OUT_OF_RANGE' });
     // x9 is not a partner of the dataset.
     const stranger = network(['x9', 'c1']);
     stranger.routers.get('c1')!.onOpen(jointPartyAcceptor(datasets, new JointInbox({ nodeId: 'c1', log, limits: { maxRounds: 1, maxBytes: 1 }, receiveTimeoutMs: 1000 }), log));
-    const refused = await JointRoundSession.open(stranger.routers.get('x9')!, {
-      jobId: 'J4',
-      round: 0,
-      party: 'c1',
-      datasetId: 'bureau',
-      keys: { publicMaterial: new Uint8Array([1]) } as unknown as JointKeys,
-      partyProgram,
-      layout: [{ shardId: 's0', rowStart: 0, rowCount: 10 }],
-      lessors: ['b1'],
-      shardWaitMs: 1000,
-      timeoutMs: 3000,
-    });
+    const refused = await openRound(stranger.routers.get('x9')!, { jobId: 'J4' });
     expect(refused).toMatchObject({ ok: false, code: 'JOINT_NOT_PARTNER' });
   });
 

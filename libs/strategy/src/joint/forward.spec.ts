@@ -4,14 +4,15 @@
 import { performance } from 'node:perf_hooks';
 import { jest } from '@jest/globals';
 import { evaluatePlain, type Program } from '#libs/compute';
-import { createNetworkCa, exportPrivateKeyPem, generateSigningKeyPair, issueHubCertificate, issueNodeCertificate, type NetworkCa } from '#libs/crypto';
-import { KeyRing, publicOutputDigest, SimulatedSoftwareEnclave, type PlatformCredentials } from '#libs/enclave';
+import { createNetworkCa, type NetworkCa } from '#libs/crypto';
+import { KeyRing, publicOutputDigest, SimulatedSoftwareEnclave } from '#libs/enclave';
 import { createChannelPair, type ByteChannel } from '../strategies/channel.js';
 import { decodeMessage, encodeMessage } from '../strategies/codec.js';
 import { serveTeeLessor, type TeeForwardHook, type TeeLesseeOptions } from '../strategies/tee-symmetric.js';
 import { measureTeeHeResultEnclave, teeHeResultEnclaveBundle } from '../strategies/tee-symmetric-he-result.js';
 import type { StrategyOutcome, SubTaskSpec } from '../strategies/types.js';
 import { releaseJointContexts } from './context.js';
+import { enclavePlatformFor, mulberry32 } from './test-fixtures.js';
 import { createJointKeys, openJointResult, runTeeHeResultForJoint, runTeeHeResultForwarded, type JointKeys, type TeeHeForwardedResult } from './lessee.js';
 import { runJointParty } from './party.js';
 import {
@@ -28,16 +29,6 @@ import {
 
 jest.setTimeout(60_000);
 
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const random = mulberry32(20240911);
 const uniform = (lo: number, hi: number) => lo + (hi - lo) * random();
 const ROWS = 120;
@@ -53,15 +44,6 @@ const enclaves = new Map<string, SimulatedSoftwareEnclave>();
 let keys: JointKeys;
 const timings: Record<string, number> = {};
 let leases = 0;
-
-async function platformFor(lessorId: string): Promise<PlatformCredentials> {
-  const hubKeys = await generateSigningKeyPair();
-  const hubCert = await issueHubCertificate({ ca, hubId: 'hub-1', publicKey: hubKeys.publicKey, validityDays: 10 });
-  const hub = { certPem: hubCert.certPem, privateKeyPem: await exportPrivateKeyPem(hubKeys.privateKey) };
-  const nodeKeys = await generateSigningKeyPair();
-  const cert = await issueNodeCertificate({ issuer: hub, nodeId: lessorId, role: 'enclave-platform', usage: 'signing', publicKey: nodeKeys.publicKey, validityDays: 5 });
-  return { privateKeyPem: await exportPrivateKeyPem(nodeKeys.privateKey), certPem: cert.certPem, chainPem: [hub.certPem] };
-}
 
 function teeOptions(lessorId: string): TeeLesseeOptions {
   return {
@@ -147,7 +129,7 @@ beforeAll(async () => {
   ca = await createNetworkCa({ networkName: 'datanet-test', validityDays: 30 });
   measurement = await measureTeeHeResultEnclave();
   for (const lessorId of ['lessor-1', 'lessor-2']) {
-    enclaves.set(lessorId, await SimulatedSoftwareEnclave.start({ platform: await platformFor(lessorId), ...teeHeResultEnclaveBundle() }));
+    enclaves.set(lessorId, await SimulatedSoftwareEnclave.start({ platform: await enclavePlatformFor(ca, lessorId), ...teeHeResultEnclaveBundle() }));
   }
   timings.fixturesMs = performance.now() - t;
   t = performance.now();

@@ -1,8 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { jest } from '@jest/globals';
 import { evaluatePlain, SIGMOID3, type Program } from '#libs/compute';
-import { createNetworkCa, exportPrivateKeyPem, generateSigningKeyPair, issueHubCertificate, issueNodeCertificate, type NetworkCa } from '#libs/crypto';
-import { KeyRing, SimulatedSoftwareEnclave, type PlatformCredentials } from '#libs/enclave';
+import { createNetworkCa, type NetworkCa } from '#libs/crypto';
+import { KeyRing, SimulatedSoftwareEnclave } from '#libs/enclave';
 import { decryptReal, exportSecretKey, loadVector } from '#libs/he';
 import { createChannelPair } from '../strategies/channel.js';
 import { decodeMessage, encodeMessage } from '../strategies/codec.js';
@@ -11,6 +11,7 @@ import { measureTeeHeResultEnclave, teeHeResultEnclaveBundle } from '../strategi
 import type { SubTaskSpec } from '../strategies/types.js';
 import { JOINT_CODES } from './codes.js';
 import { releaseJointContexts } from './context.js';
+import { enclavePlatformFor, mulberry32 } from './test-fixtures.js';
 import { createJointKeys, jointShardFromTeeResult, openJointResult, runTeeHeResultForJoint, type JointKeys } from './lessee.js';
 import { runJointParty, type JointPartyInput } from './party.js';
 import { encodeJointShard, jointProgramDigest, jointShardDigest, jointShardRef, type JointResultMessage, type JointShard, type JointShardRef } from './wire.js';
@@ -18,16 +19,6 @@ import { encodeJointShard, jointProgramDigest, jointShardDigest, jointShardRef, 
 jest.setTimeout(60_000);
 
 // ---- fixtures -------------------------------------------------------------------------------
-
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const random = mulberry32(20240607);
 const uniform = (lo: number, hi: number) => lo + (hi - lo) * random();
@@ -64,15 +55,6 @@ async function round1(): Promise<Uint8Array> {
     round1Result = outcome.value.result;
   }
   return round1Result;
-}
-
-async function platformFor(lessorId: string): Promise<PlatformCredentials> {
-  const hubKeys = await generateSigningKeyPair();
-  const hubCert = await issueHubCertificate({ ca, hubId: 'hub-1', publicKey: hubKeys.publicKey, validityDays: 10 });
-  const hub = { certPem: hubCert.certPem, privateKeyPem: await exportPrivateKeyPem(hubKeys.privateKey) };
-  const nodeKeys = await generateSigningKeyPair();
-  const cert = await issueNodeCertificate({ issuer: hub, nodeId: lessorId, role: 'enclave-platform', usage: 'signing', publicKey: nodeKeys.publicKey, validityDays: 5 });
-  return { privateKeyPem: await exportPrivateKeyPem(nodeKeys.privateKey), certPem: cert.certPem, chainPem: [hub.certPem] };
 }
 
 /** A runs one tee-symmetric-he-result sub-task on a lessor with the joint key and gets the shard for C. */
@@ -160,7 +142,7 @@ beforeAll(async () => {
   ca = await createNetworkCa({ networkName: 'datanet-test', validityDays: 30 });
   measurement = await measureTeeHeResultEnclave();
   for (const lessorId of ['lessor-1', 'lessor-2']) {
-    enclaves.set(lessorId, await SimulatedSoftwareEnclave.start({ platform: await platformFor(lessorId), ...teeHeResultEnclaveBundle() }));
+    enclaves.set(lessorId, await SimulatedSoftwareEnclave.start({ platform: await enclavePlatformFor(ca, lessorId), ...teeHeResultEnclaveBundle() }));
   }
   timings.fixturesMs = performance.now() - t;
   t = performance.now();
